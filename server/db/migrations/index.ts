@@ -1,0 +1,24 @@
+import type { Migration } from 'kysely';
+import { engineMigrations } from '../../../engine/index';
+import { formsMigrations } from '../../../forms/index';
+import { m0003_identity } from './0003-identity';
+
+/**
+ * Every module's migrations in one ordered set. Numbers are global across modules
+ * (0001 engine, 0002 forms, 0003+ server/workflows); kysely runs them in key order.
+ */
+export function allMigrations(): Record<string, Migration> {
+  const merged: Record<string, Migration> = {};
+  const sources: Record<string, Migration>[] = [
+    engineMigrations,
+    formsMigrations,
+    { '0003_identity': m0003_identity },
+  ];
+  for (const source of sources) {
+    for (const [name, migration] of Object.entries(source)) {
+      if (merged[name]) throw new Error(`duplicate migration name ${name}`);
+      merged[name] = migration;
+    }
+  }
+  return merged;
+}
