@@ -11,15 +11,20 @@ export interface DatabaseOptions {
   url: string;
   max?: number;
   applicationName?: string;
+  onIdleError?: (error: Error) => void;
 }
 
 export function createPool(options: DatabaseOptions): pg.Pool {
-  return new pg.Pool({
+  const pool = new pg.Pool({
     connectionString: options.url,
     max: options.max ?? 20,
     application_name: options.applicationName ?? 'quy-trinh',
     connectionTimeoutMillis: 5_000,
   });
+  // An idle client whose server went away (restart, Ctrl-C, network cut) must not crash the
+  // process: the pool drops it and the next query reconnects or fails with a clean 503.
+  pool.on('error', (error) => options.onIdleError?.(error));
+  return pool;
 }
 
 export function createDatabase<DB>(options: DatabaseOptions): Kysely<DB> {

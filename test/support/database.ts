@@ -39,7 +39,9 @@ export async function createEmptyTestDatabase(): Promise<{ url: string; destroy(
   await withAdmin(adminUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
   return {
     url: withDatabase(adminUrl, name),
-    destroy: () => withAdmin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)),
+    destroy: async () => {
+      await withAdmin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    },
   };
 }
 

@@ -1,0 +1,58 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import './app-deps';
+import type { AppDeps } from './app-deps';
+import { errorBodySchema } from './errors';
+import { errorHandlerPlugin } from './plugins/error-handler.plugin';
+import { webAppPlugin } from './plugins/web-app.plugin';
+import { healthRoutes } from './routes/health.route';
+
+export interface BuildAppOptions {
+  deps: AppDeps;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Builds the HTTP app without listening, so tests drive it with app.inject(). */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    // Reject unknown properties and never coerce silently into another type (no mass assignment).
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true } },
+    trustProxy: false,
+  });
+  app.decorate('deps', options.deps);
+
+  app.addSchema(errorBodySchema);
+  await app.register(errorHandlerPlugin);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // RJSF, bpmn-js and swagger-ui set inline styles.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Quy Trình API',
+        description: 'Workflow and forms platform for drug-rehabilitation procedures (Vietnamese first, English second).',
+        version: options.deps.version,
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+
+  await app.register(healthRoutes);
+  await app.register(webAppPlugin, { distDir: options.deps.config.webDistDir });
+  return app;
+}

@@ -1,0 +1,57 @@
+import path from 'node:path';
+
+export interface AppConfig {
+  host: string;
+  port: number;
+  /** Set → use this PostgreSQL; unset → start the embedded server under `dataDir`. */
+  databaseUrl: string | undefined;
+  embeddedPostgresPort: number;
+  dataDir: string;
+  /** Set → send mail through it; unset → write mail files under `dataDir/mail`. */
+  smtpUrl: string | undefined;
+  logLevel: string;
+  webDistDir: string;
+  /** Seed the demo province, users and cases on start. */
+  seedDemo: boolean;
+  sessionTtlMinutes: number;
+  maxUploadBytes: number;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const dataDir = path.resolve(env.DATA_DIR ?? '.data');
+  return {
+    host: env.HOST ?? '0.0.0.0',
+    port: parsePort('PORT', env.PORT, 3000),
+    databaseUrl: nonEmpty(env.DATABASE_URL),
+    embeddedPostgresPort: parsePort('EMBEDDED_PG_PORT', env.EMBEDDED_PG_PORT, 54320),
+    dataDir,
+    smtpUrl: nonEmpty(env.SMTP_URL),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    webDistDir: path.resolve(env.WEB_DIST_DIR ?? 'web/dist'),
+    seedDemo: (env.SEED_DEMO ?? 'true') !== 'false',
+    sessionTtlMinutes: parsePositive('SESSION_TTL_MINUTES', env.SESSION_TTL_MINUTES, 480),
+    maxUploadBytes: parsePositive('MAX_UPLOAD_BYTES', env.MAX_UPLOAD_BYTES, 10 * 1024 * 1024),
+  };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value && value.trim() ? value.trim() : undefined;
+}
+
+function parsePort(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`${name} must be a port number 0–65535, got "${value}"`);
+  }
+  return port;
+}
+
+function parsePositive(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new ConfigError(`${name} must be a positive number, got "${value}"`);
+  return n;
+}

@@ -1,0 +1,72 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Table types of the server's own tables (engine and forms type theirs). */
+export interface JurisdictionTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  level: 'province' | 'district' | 'commune';
+  parent_id: string | null;
+  path: string;
+  structure: '2022' | '2025';
+  valid_from: string | null;
+  valid_to: string | null;
+}
+
+export interface AgencyTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  kind: string;
+  jurisdiction_id: string;
+}
+
+export interface AppUserTable {
+  id: Generated<string>;
+  username: string;
+  display_name: string;
+  email: string | null;
+  password_hash: string;
+  agency_id: string | null;
+  locale: Generated<string>;
+  disabled: Generated<boolean>;
+  failed_logins: Generated<number>;
+  locked_until: Date | null;
+  totp_secret: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface UserRoleTable {
+  user_id: string;
+  role: string;
+}
+
+export interface UserSessionTable {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Date;
+  last_seen_at: Date;
+  expires_at: Date;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Date;
+  actor_id: string | null;
+  action: string;
+  resource_type: string | null;
+  resource_id: string | null;
+  detail: ColumnType<unknown, string, string>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface ServerDatabase {
+  jurisdiction: JurisdictionTable;
+  agency: AgencyTable;
+  app_user: AppUserTable;
+  user_role: UserRoleTable;
+  user_session: UserSessionTable;
+  audit_log: AuditLogTable;
+}

@@ -1,0 +1,87 @@
+/**
+ * The one table from error code to HTTP status and bilingual message. Every module throws errors
+ * with a stable `code`; the error handler looks it up here. Unknown errors become 500 INTERNAL
+ * without internals.
+ */
+export interface ErrorEntry {
+  status: number;
+  vi: string;
+  en: string;
+}
+
+export const errorTable = {
+  VALIDATION_FAILED: { status: 400, vi: 'Dữ liệu gửi lên không hợp lệ.', en: 'The request data is invalid.' },
+  BAD_REQUEST: { status: 400, vi: 'Yêu cầu không hợp lệ.', en: 'The request is malformed.' },
+  UNAUTHENTICATED: { status: 401, vi: 'Bạn cần đăng nhập.', en: 'You need to sign in.' },
+  LOGIN_FAILED: { status: 401, vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'Wrong username or password.' },
+  SESSION_EXPIRED: { status: 401, vi: 'Phiên làm việc đã hết hạn, vui lòng đăng nhập lại.', en: 'Your session has expired; please sign in again.' },
+  FORBIDDEN: { status: 403, vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' },
+  CSRF_INVALID: { status: 403, vi: 'Mã chống giả mạo yêu cầu (CSRF) không hợp lệ.', en: 'The CSRF token is missing or invalid.' },
+  NOT_FOUND: { status: 404, vi: 'Không tìm thấy.', en: 'Not found.' },
+  ROUTE_NOT_FOUND: { status: 404, vi: 'Không có địa chỉ này.', en: 'No such route.' },
+  TASK_NOT_FOUND: { status: 404, vi: 'Không tìm thấy công việc.', en: 'Task not found.' },
+  INSTANCE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy hồ sơ quy trình.', en: 'Process instance not found.' },
+  DEFINITION_NOT_FOUND: { status: 404, vi: 'Không tìm thấy quy trình.', en: 'Process definition not found.' },
+  FORM_NOT_FOUND: { status: 404, vi: 'Không tìm thấy biểu mẫu.', en: 'Form not found.' },
+  METHOD_NOT_ALLOWED: { status: 405, vi: 'Phương thức không được hỗ trợ.', en: 'Method not allowed.' },
+  CONFLICT: { status: 409, vi: 'Dữ liệu đã bị thay đổi bởi thao tác khác.', en: 'The data was changed by another action.' },
+  TASK_ALREADY_COMPLETED: { status: 409, vi: 'Công việc này đã được hoàn thành.', en: 'This task has already been completed.' },
+  TASK_ALREADY_CLAIMED: { status: 409, vi: 'Công việc đã được người khác nhận.', en: 'This task has been claimed by someone else.' },
+  TASK_NOT_ASSIGNABLE: { status: 409, vi: 'Không thể giao công việc này.', en: 'This task cannot be assigned.' },
+  INSTANCE_NOT_ACTIVE: { status: 409, vi: 'Hồ sơ quy trình không còn hoạt động.', en: 'The process instance is no longer active.' },
+  BODY_TOO_LARGE: { status: 413, vi: 'Dữ liệu gửi lên quá lớn.', en: 'The request body is too large.' },
+  ATTACHMENT_TOO_LARGE: { status: 413, vi: 'Tệp đính kèm quá lớn.', en: 'The attachment is too large.' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, vi: 'Định dạng dữ liệu không được hỗ trợ.', en: 'Unsupported media type.' },
+  ATTACHMENT_TYPE_REFUSED: { status: 415, vi: 'Loại tệp không được chấp nhận.', en: 'This file type is not accepted.' },
+  DEPLOY_INVALID: { status: 422, vi: 'Quy trình không hợp lệ, không thể triển khai.', en: 'The process is invalid and cannot be deployed.' },
+  FORM_INVALID: { status: 422, vi: 'Biểu mẫu có trường chưa hợp lệ.', en: 'Some form fields are invalid.' },
+  ACCOUNT_LOCKED: { status: 423, vi: 'Tài khoản tạm khóa do đăng nhập sai nhiều lần.', en: 'The account is temporarily locked after repeated failed sign-ins.' },
+  RATE_LIMITED: { status: 429, vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau.', en: 'Too many requests; please try again later.' },
+  INTERNAL: { status: 500, vi: 'Lỗi hệ thống, vui lòng thử lại sau.', en: 'Internal error; please try again later.' },
+  DATABASE_UNAVAILABLE: { status: 503, vi: 'Cơ sở dữ liệu tạm thời không truy cập được.', en: 'The database is temporarily unavailable.' },
+} as const satisfies Record<string, ErrorEntry>;
+
+export type ErrorCode = keyof typeof errorTable;
+
+/** An error the server raises on purpose; `details` is safe to show to the caller. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly details?: unknown,
+    message?: string,
+  ) {
+    super(message ?? errorTable[code].en);
+    this.name = 'AppError';
+  }
+}
+
+export function isKnownCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && Object.prototype.hasOwnProperty.call(errorTable, code);
+}
+
+export interface ErrorBody {
+  error: { code: string; message: { vi: string; en: string }; details?: unknown };
+}
+
+export function errorBody(code: ErrorCode, details?: unknown): ErrorBody {
+  const entry = errorTable[code];
+  return { error: { code, message: { vi: entry.vi, en: entry.en }, ...(details === undefined ? {} : { details }) } };
+}
+
+/** JSON schema of every error response (`$ref: 'errorBody#'` in route schemas). */
+export const errorBodySchema = {
+  $id: 'errorBody',
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message'],
+      properties: {
+        code: { type: 'string' },
+        message: { type: 'object', properties: { vi: { type: 'string' }, en: { type: 'string' } }, required: ['vi', 'en'] },
+        details: {},
+      },
+    },
+  },
+} as const;
