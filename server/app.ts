@@ -5,9 +5,11 @@ import swaggerUi from '@fastify/swagger-ui';
 import './app-deps';
 import type { AppDeps } from './app-deps';
 import { errorBodySchema } from './errors';
+import { authPlugin } from './plugins/auth.plugin';
 import { errorHandlerPlugin } from './plugins/error-handler.plugin';
 import { webAppPlugin } from './plugins/web-app.plugin';
 import { healthRoutes } from './routes/health.route';
+import { apiRoutes } from './routes/index';
 
 export interface BuildAppOptions {
   deps: AppDeps;
@@ -52,7 +54,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
 
+  await app.register(authPlugin);
   await app.register(healthRoutes);
+  await app.register(apiRoutes);
   await app.register(webAppPlugin, { distDir: options.deps.config.webDistDir });
   return app;
 }

@@ -13,8 +13,22 @@ export interface AppConfig {
   webDistDir: string;
   /** Seed the demo province, users and cases on start. */
   seedDemo: boolean;
+  /** Absolute session lifetime. */
   sessionTtlMinutes: number;
+  /** A session unused this long expires. */
+  sessionIdleMinutes: number;
+  /** Failed sign-ins in a row before the account is locked for `lockoutMinutes`. */
+  loginMaxFailures: number;
+  lockoutMinutes: number;
+  /** Login attempts per IP and username per minute. */
+  loginRateLimitPerMinute: number;
+  /** Requests per IP per minute on the public (no login) endpoints. */
+  publicRateLimitPerMinute: number;
   maxUploadBytes: number;
+  /** Sender address of notification mail. */
+  mailFrom: string;
+  /** Base URL used in links inside notification mail. */
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -32,7 +46,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDistDir: path.resolve(env.WEB_DIST_DIR ?? 'web/dist'),
     seedDemo: (env.SEED_DEMO ?? 'true') !== 'false',
     sessionTtlMinutes: parsePositive('SESSION_TTL_MINUTES', env.SESSION_TTL_MINUTES, 480),
+    sessionIdleMinutes: parsePositive('SESSION_IDLE_MINUTES', env.SESSION_IDLE_MINUTES, 30),
+    loginMaxFailures: parsePositive('LOGIN_MAX_FAILURES', env.LOGIN_MAX_FAILURES, 5),
+    lockoutMinutes: parsePositive('LOCKOUT_MINUTES', env.LOCKOUT_MINUTES, 15),
+    loginRateLimitPerMinute: parsePositive('LOGIN_RATE_LIMIT', env.LOGIN_RATE_LIMIT, 10),
+    publicRateLimitPerMinute: parsePositive('PUBLIC_RATE_LIMIT', env.PUBLIC_RATE_LIMIT, 30),
     maxUploadBytes: parsePositive('MAX_UPLOAD_BYTES', env.MAX_UPLOAD_BYTES, 10 * 1024 * 1024),
+    mailFrom: env.MAIL_FROM ?? 'Quy Trinh <no-reply@quytrinh.local>',
+    publicUrl: env.PUBLIC_URL ?? 'http://localhost:3000',
   };
 }
 

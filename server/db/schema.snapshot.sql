@@ -9,11 +9,13 @@ TABLE agency (
   name text NOT NULL
   kind text NOT NULL
   jurisdiction_id uuid NOT NULL
+  candidate_groups text[] NOT NULL DEFAULT '{}'::text[]
   CONSTRAINT agency_code_key UNIQUE (code)
   CONSTRAINT agency_jurisdiction_id_fkey FOREIGN KEY (jurisdiction_id) REFERENCES jurisdiction(id)
   CONSTRAINT agency_kind_check CHECK ((kind = ANY (ARRAY['police'::text, 'people_committee'::text, 'health_facility'::text, 'labour_office'::text, 'court'::text, 'procuracy'::text, 'rehab_centre'::text])))
   CONSTRAINT agency_pkey PRIMARY KEY (id)
 )
+CREATE INDEX agency_candidate_groups_idx ON public.agency USING gin (candidate_groups);
 CREATE UNIQUE INDEX agency_code_key ON public.agency USING btree (code);
 CREATE INDEX agency_jurisdiction_idx ON public.agency USING btree (jurisdiction_id);
 CREATE UNIQUE INDEX agency_pkey ON public.agency USING btree (id);
@@ -31,6 +33,9 @@ TABLE app_user (
   locked_until timestamp with time zone
   totp_secret text
   created_at timestamp with time zone NOT NULL DEFAULT now()
+  totp_enabled boolean NOT NULL DEFAULT false
+  totp_last_step bigint
+  password_changed_at timestamp with time zone
   CONSTRAINT app_user_agency_id_fkey FOREIGN KEY (agency_id) REFERENCES agency(id)
   CONSTRAINT app_user_pkey PRIMARY KEY (id)
   CONSTRAINT app_user_username_key UNIQUE (username)
@@ -48,10 +53,12 @@ TABLE audit_log (
   detail jsonb NOT NULL DEFAULT '{}'::jsonb
   prev_hash text NOT NULL
   hash text NOT NULL
+  scope text
   CONSTRAINT audit_log_pkey PRIMARY KEY (id)
 )
 CREATE UNIQUE INDEX audit_log_pkey ON public.audit_log USING btree (id);
 CREATE INDEX audit_log_resource_idx ON public.audit_log USING btree (resource_type, resource_id);
+CREATE INDEX audit_log_scope_idx ON public.audit_log USING btree (scope text_pattern_ops);
 
 TABLE jurisdiction (
   id uuid NOT NULL DEFAULT gen_random_uuid()
@@ -74,6 +81,56 @@ CREATE INDEX jurisdiction_parent_idx ON public.jurisdiction USING btree (parent_
 CREATE INDEX jurisdiction_path_idx ON public.jurisdiction USING btree (path text_pattern_ops);
 CREATE UNIQUE INDEX jurisdiction_pkey ON public.jurisdiction USING btree (id);
 
+TABLE person (
+  id uuid NOT NULL DEFAULT gen_random_uuid()
+  full_name text NOT NULL
+  other_names text[] NOT NULL DEFAULT '{}'::text[]
+  date_of_birth date
+  sex text
+  id_type text
+  id_number text
+  province_code text
+  commune_code text
+  scope text NOT NULL
+  permanent_address text
+  status text
+  statuses jsonb NOT NULL DEFAULT '[]'::jsonb
+  created_by uuid
+  created_at timestamp with time zone NOT NULL
+  updated_at timestamp with time zone NOT NULL
+  search_name text DEFAULT f_person_search(full_name, other_names)
+  CONSTRAINT person_id_type_check CHECK ((id_type = ANY (ARRAY['cccd'::text, 'cmnd'::text, 'passport'::text, 'birth_certificate'::text])))
+  CONSTRAINT person_pkey PRIMARY KEY (id)
+  CONSTRAINT person_sex_check CHECK ((sex = ANY (ARRAY['male'::text, 'female'::text])))
+)
+CREATE INDEX person_id_number_idx ON public.person USING btree (id_number);
+CREATE UNIQUE INDEX person_pkey ON public.person USING btree (id);
+CREATE INDEX person_scope_idx ON public.person USING btree (scope text_pattern_ops);
+CREATE INDEX person_search_trgm_idx ON public.person USING gin (search_name gin_trgm_ops);
+
+TABLE rehab_case (
+  id uuid NOT NULL DEFAULT gen_random_uuid()
+  code text NOT NULL
+  person_id uuid NOT NULL
+  procedure_key text NOT NULL
+  title text NOT NULL
+  scope text NOT NULL
+  status text NOT NULL DEFAULT 'open'::text
+  instance_id text
+  data jsonb NOT NULL DEFAULT '{}'::jsonb
+  medical jsonb
+  created_by uuid
+  created_at timestamp with time zone NOT NULL
+  updated_at timestamp with time zone NOT NULL
+  CONSTRAINT rehab_case_code_key UNIQUE (code)
+  CONSTRAINT rehab_case_person_id_fkey FOREIGN KEY (person_id) REFERENCES person(id)
+  CONSTRAINT rehab_case_pkey PRIMARY KEY (id)
+)
+CREATE UNIQUE INDEX rehab_case_code_key ON public.rehab_case USING btree (code);
+CREATE INDEX rehab_case_person_idx ON public.rehab_case USING btree (person_id);
+CREATE UNIQUE INDEX rehab_case_pkey ON public.rehab_case USING btree (id);
+CREATE INDEX rehab_case_scope_idx ON public.rehab_case USING btree (scope text_pattern_ops);
+
 TABLE user_role (
   user_id uuid NOT NULL
   role text NOT NULL
@@ -90,6 +147,8 @@ TABLE user_session (
   created_at timestamp with time zone NOT NULL
   last_seen_at timestamp with time zone NOT NULL
   expires_at timestamp with time zone NOT NULL
+  ip text
+  user_agent text
   CONSTRAINT user_session_pkey PRIMARY KEY (id)
   CONSTRAINT user_session_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_user(id) ON DELETE CASCADE
 )

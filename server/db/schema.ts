@@ -19,6 +19,7 @@ export interface AgencyTable {
   name: string;
   kind: string;
   jurisdiction_id: string;
+  candidate_groups: Generated<string[]>;
 }
 
 export interface AppUserTable {
@@ -33,6 +34,9 @@ export interface AppUserTable {
   failed_logins: Generated<number>;
   locked_until: Date | null;
   totp_secret: string | null;
+  totp_enabled: Generated<boolean>;
+  totp_last_step: number | null;
+  password_changed_at: Date | null;
   created_at: Generated<Date>;
 }
 
@@ -48,6 +52,8 @@ export interface UserSessionTable {
   created_at: Date;
   last_seen_at: Date;
   expires_at: Date;
+  ip: string | null;
+  user_agent: string | null;
 }
 
 export interface AuditLogTable {
@@ -60,6 +66,44 @@ export interface AuditLogTable {
   detail: ColumnType<unknown, string, string>;
   prev_hash: string;
   hash: string;
+  scope: string | null;
+}
+
+
+export interface PersonTable {
+  id: Generated<string>;
+  full_name: string;
+  other_names: Generated<string[]>;
+  date_of_birth: string | null;
+  sex: 'male' | 'female' | null;
+  id_type: string | null;
+  id_number: string | null;
+  province_code: string | null;
+  commune_code: string | null;
+  scope: string;
+  permanent_address: string | null;
+  status: string | null;
+  statuses: ColumnType<unknown, string | undefined, string>;
+  created_by: string | null;
+  created_at: Date;
+  updated_at: Date;
+  search_name: Generated<string>;
+}
+
+export interface RehabCaseTable {
+  id: Generated<string>;
+  code: string;
+  person_id: string;
+  procedure_key: string;
+  title: string;
+  scope: string;
+  status: Generated<string>;
+  instance_id: string | null;
+  data: ColumnType<unknown, string | undefined, string>;
+  medical: ColumnType<unknown, string | null, string | null>;
+  created_by: string | null;
+  created_at: Date;
+  updated_at: Date;
 }
 
 export interface ServerDatabase {
@@ -69,4 +113,6 @@ export interface ServerDatabase {
   user_role: UserRoleTable;
   user_session: UserSessionTable;
   audit_log: AuditLogTable;
+  person: PersonTable;
+  rehab_case: RehabCaseTable;
 }

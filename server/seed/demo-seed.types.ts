@@ -12,6 +12,8 @@ export interface SeedAgency {
   name: string;
   kind: string;
   jurisdictionCode: string;
+  /** Candidate groups the agency answers; default `<kind>:<jurisdiction code>` and `agency:<code>`. */
+  candidateGroups?: string[];
 }
 
 export interface SeedUser {
@@ -27,4 +29,20 @@ export interface DemoSeed {
   agencies: SeedAgency[];
   users: SeedUser[];
   demoPassword: string;
+  persons?: SeedPerson[];
+  holidays?: { date: string; name: string }[];
+}
+
+export interface SeedPerson {
+  id: string;
+  fullName: string;
+  otherNames?: string[];
+  dateOfBirth?: string | null;
+  sex?: 'male' | 'female' | null;
+  idType?: 'cccd' | 'cmnd' | 'passport' | 'birth_certificate' | null;
+  idNumber?: string | null;
+  communeCode: string;
+  permanentAddress?: string | null;
+  status?: string | null;
+  statuses?: unknown[];
 }

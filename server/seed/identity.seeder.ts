@@ -1,12 +1,13 @@
 import { hash } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
 import type { ServerDatabase } from '../db/schema';
-import type { DemoSeed, SeedJurisdiction } from './demo-seed.types';
+import type { DemoSeed, SeedJurisdiction, SeedPerson } from './demo-seed.types';
 
 export interface SeedResult {
   jurisdictions: number;
   agencies: number;
   users: number;
+  persons: number;
 }
 
 /**
@@ -23,7 +24,13 @@ export async function seedIdentity(db: Kysely<ServerDatabase>, seed: DemoSeed): 
       if (!jurisdictionId) throw new Error(`seed: agency ${agency.code} names unknown jurisdiction ${agency.jurisdictionCode}`);
       const inserted = await tx
         .insertInto('agency')
-        .values({ code: agency.code, name: agency.name, kind: agency.kind, jurisdiction_id: jurisdictionId })
+        .values({
+          code: agency.code,
+          name: agency.name,
+          kind: agency.kind,
+          jurisdiction_id: jurisdictionId,
+          candidate_groups: agency.candidateGroups ?? [`${agency.kind}:${agency.jurisdictionCode}`, `agency:${agency.code}`],
+        })
         .onConflict((oc) => oc.column('code').doNothing())
         .returning('id')
         .executeTakeFirst();
@@ -51,7 +58,8 @@ export async function seedIdentity(db: Kysely<ServerDatabase>, seed: DemoSeed): 
         await tx.insertInto('user_role').values(user.roles.map((role) => ({ user_id: id, role }))).execute();
       }
     }
-    return { jurisdictions, agencies, users: missing.length };
+    const persons = await seedPersons(tx, seed.persons ?? []);
+    return { jurisdictions, agencies, users: missing.length, persons };
   });
 }
 
@@ -95,4 +103,40 @@ function depth(j: SeedJurisdiction, byCode: Map<string, SeedJurisdiction>): numb
 async function jurisdictionIds(db: Kysely<ServerDatabase>): Promise<Map<string, string>> {
   const rows = await db.selectFrom('jurisdiction').select(['id', 'code']).execute();
   return new Map(rows.map((r) => [r.code, r.id]));
+}
+
+async function seedPersons(db: Kysely<ServerDatabase>, persons: SeedPerson[]): Promise<number> {
+  if (!persons.length) return 0;
+  const paths = new Map((await db.selectFrom('jurisdiction').select(['code', 'path']).execute()).map((j) => [j.code, j.path]));
+  const now = new Date();
+  let inserted = 0;
+  for (const p of persons) {
+    const scope = paths.get(p.communeCode);
+    if (!scope) throw new Error(`seed: person ${p.id} names unknown commune ${p.communeCode}`);
+    const row = await db
+      .insertInto('person')
+      .values({
+        id: p.id,
+        full_name: p.fullName,
+        other_names: p.otherNames ?? [],
+        date_of_birth: p.dateOfBirth ?? null,
+        sex: p.sex ?? null,
+        id_type: p.idType ?? null,
+        id_number: p.idNumber ?? null,
+        province_code: scope.split('/')[1] ?? null,
+        commune_code: p.communeCode,
+        scope,
+        permanent_address: p.permanentAddress ?? null,
+        status: p.status ?? null,
+        statuses: JSON.stringify(p.statuses ?? []),
+        created_by: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (row) inserted++;
+  }
+  return inserted;
 }

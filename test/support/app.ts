@@ -10,3 +10,22 @@ export async function buildTestApp(db: Kysely<ServerDatabase>, options: { clock?
   const config = loadConfig({ WEB_DIST_DIR: '.data/no-web-in-api-tests', SEED_DEMO: 'false' });
   return buildApp({ deps: { db, config, clock: options.clock ?? new FakeClock(), version: 'test' } });
 }
+
+export interface LoggedIn {
+  /** Cookie + CSRF headers for app.inject(). */
+  headers: { cookie: string; 'x-csrf-token': string };
+  cookie: string;
+  csrfToken: string;
+  userId: string;
+}
+
+/** Signs in through the real login route; returns headers for the following requests. */
+export async function loginAs(app: FastifyInstance, username: string, password = 'Test@12345', extra: { totp?: string } = {}): Promise<LoggedIn> {
+  const response = await app.inject({ method: 'POST', url: '/api/session/login', payload: { username, password, ...extra } });
+  if (response.statusCode !== 200) throw new Error(`login ${username} failed: ${response.statusCode} ${response.body}`);
+  const setCookie = response.cookies.find((c) => c.name === 'qt_session');
+  if (!setCookie) throw new Error('no session cookie');
+  const cookie = `qt_session=${setCookie.value}`;
+  const body = response.json() as { csrfToken: string; user: { id: string } };
+  return { headers: { cookie, 'x-csrf-token': body.csrfToken }, cookie, csrfToken: body.csrfToken, userId: body.user.id };
+}

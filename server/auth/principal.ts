@@ -1,0 +1,72 @@
+import type { Kysely } from 'kysely';
+import type { ServerDatabase } from '../db/schema';
+
+export const ROLES = ['staff', 'supervisor', 'admin', 'provincial_admin', 'auditor', 'leader'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const AGENCY_KINDS = ['police', 'people_committee', 'health_facility', 'labour_office', 'court', 'procuracy', 'rehab_centre'] as const;
+export type AgencyKind = (typeof AGENCY_KINDS)[number];
+
+/** Who is calling: the user, their roles, agency and the jurisdiction subtree they work in. */
+export interface Principal {
+  userId: string;
+  username: string;
+  displayName: string;
+  email: string | null;
+  locale: string;
+  roles: Role[];
+  agency: { id: string; code: string; name: string; kind: AgencyKind } | null;
+  jurisdiction: { id: string; code: string; name: string; path: string; level: string; structure: string } | null;
+  /** Materialised path of the subtree the user works in ('/' = everywhere: a user without agency). */
+  homePath: string;
+  /** Candidate groups the user answers: the agency's own plus `<kind>:<code>` and `agency:<code>`. */
+  candidateGroups: string[];
+  totpEnabled: boolean;
+}
+
+export function candidateGroupsOf(agency: { code: string; kind: string; candidate_groups: string[] }, jurisdictionCode: string): string[] {
+  return [...new Set([...agency.candidate_groups, `${agency.kind}:${jurisdictionCode}`, `agency:${agency.code}`])];
+}
+
+export async function loadPrincipal(db: Kysely<ServerDatabase>, userId: string): Promise<Principal | undefined> {
+  const row = await db
+    .selectFrom('app_user as u')
+    .leftJoin('agency as a', 'a.id', 'u.agency_id')
+    .leftJoin('jurisdiction as j', 'j.id', 'a.jurisdiction_id')
+    .select([
+      'u.id', 'u.username', 'u.display_name', 'u.email', 'u.locale', 'u.disabled', 'u.totp_enabled',
+      'a.id as agency_id', 'a.code as agency_code', 'a.name as agency_name', 'a.kind as agency_kind', 'a.candidate_groups',
+      'j.id as j_id', 'j.code as j_code', 'j.name as j_name', 'j.path as j_path', 'j.level as j_level', 'j.structure as j_structure',
+    ])
+    .where('u.id', '=', userId)
+    .executeTakeFirst();
+  if (!row || row.disabled) return undefined;
+  const roles = (await db.selectFrom('user_role').select('role').where('user_id', '=', userId).execute()).map((r) => r.role as Role);
+  const agency = row.agency_id
+    ? { id: row.agency_id, code: row.agency_code!, name: row.agency_name!, kind: row.agency_kind as AgencyKind }
+    : null;
+  const jurisdiction = row.j_id
+    ? { id: row.j_id, code: row.j_code!, name: row.j_name!, path: row.j_path!, level: row.j_level!, structure: row.j_structure! }
+    : null;
+  return {
+    userId: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    email: row.email,
+    locale: row.locale,
+    roles,
+    agency,
+    jurisdiction,
+    homePath: jurisdiction?.path ?? '/',
+    candidateGroups: agency && jurisdiction
+      ? candidateGroupsOf({ code: agency.code, kind: agency.kind, candidate_groups: row.candidate_groups ?? [] }, jurisdiction.code)
+      : [],
+    totpEnabled: row.totp_enabled,
+  };
+}
+
+/** The province subtree containing a path: '/99/991/99101/' → '/99/'. */
+export function provincePathOf(path: string): string {
+  const first = path.split('/').filter(Boolean)[0];
+  return first ? `/${first}/` : '/';
+}
