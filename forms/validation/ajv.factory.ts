@@ -57,7 +57,9 @@ export function extendAjv<A extends AjvCoreType>(ajv: A): A {
   return ajv;
 }
 
-function keywordSchemaType(keyword: (typeof FORM_KEYWORDS)[number]): string[] {
+type JsonTypeName = 'string' | 'number' | 'boolean' | 'object' | 'integer' | 'array' | 'null';
+
+function keywordSchemaType(keyword: (typeof FORM_KEYWORDS)[number]): JsonTypeName[] {
   switch (keyword) {
     case 'x-computed':
     case 'x-source':
