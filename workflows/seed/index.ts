@@ -1,0 +1,11 @@
+import type { DemoSeed } from '../types';
+import { agencies } from './agencies';
+import { holidays } from './holidays';
+import { jurisdictions } from './jurisdictions';
+import { persons } from './persons';
+import { demoPassword, users } from './users';
+
+export { courtRegions, jurisdictionsOf } from './jurisdictions';
+
+/** Everything the server seeds on a demo installation. */
+export const demoSeed: DemoSeed = { jurisdictions, agencies, users, demoPassword, holidays, persons };
