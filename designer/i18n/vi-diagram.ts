@@ -18,6 +18,8 @@ export const viDiagram: Record<string, string> = {
   'Create data object reference': 'Tạo tham chiếu đối tượng dữ liệu',
   'Create data store reference': 'Tạo tham chiếu kho dữ liệu',
   'Create group': 'Tạo nhóm',
+  'Create user task': 'Tạo bước người dùng',
+  'Create service task': 'Tạo bước dịch vụ',
   'Search in diagram': 'Tìm trong sơ đồ',
   // context pad
   'Append task': 'Nối bước công việc',

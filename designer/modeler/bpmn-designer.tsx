@@ -1,0 +1,172 @@
+import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
+import type Modeler from 'bpmn-js/lib/Modeler';
+import type Canvas from 'diagram-js/lib/core/Canvas';
+import type ElementRegistry from 'diagram-js/lib/core/ElementRegistry';
+import type Selection from 'diagram-js/lib/features/selection/Selection';
+import type { DesignerLocale } from '../i18n/translate.module';
+import { uiText } from '../i18n/ui-messages';
+import type { Problem } from '../lint/lint-bpmn';
+import { createBundle, downloadText, parseBundle, type FormFile } from './bundle';
+import { createModeler } from './create-modeler';
+import { emptyDiagram } from './empty-diagram';
+import { problemsFromIssues } from './lint-issues';
+import { ProblemsPanel } from './problems-panel';
+import '../designer.css';
+
+export interface BpmnDesignerProps {
+  /** The model to open; a new process when absent. Changing it re-imports. */
+  xml?: string;
+  locale?: DesignerLocale;
+  /** Forms written into an exported bundle. */
+  forms?: FormFile[];
+  /** The model after every change (formatted XML). */
+  onChange?(xml: string): void;
+  /** Forms read from an imported bundle. */
+  onFormsImported?(forms: FormFile[]): void;
+  /** The live bpmn-js Modeler (null after unmount), for hosts that need more. */
+  onModeler?(modeler: Modeler | null): void;
+}
+
+/**
+ * The BPMN editor: palette, canvas, properties panel (Zeebe), lint problems and file
+ * import/export. Vietnamese by default; switching locale rebuilds the modeler keeping the model.
+ */
+export function BpmnDesigner({ xml, locale = 'vi', forms = [], onChange, onFormsImported, onModeler }: BpmnDesignerProps) {
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const propertiesRef = useRef<HTMLDivElement>(null);
+  const modelerRef = useRef<Modeler | null>(null);
+  const xmlRef = useRef<string>(xml ?? emptyDiagram());
+  const callbacks = useRef({ onChange, onModeler });
+  callbacks.current = { onChange, onModeler };
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [importProblems, setImportProblems] = useState<Problem[]>([]);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const openXml = useCallback(
+    async (text: string) => {
+      const modeler = modelerRef.current;
+      if (!modeler) return;
+      try {
+        const { warnings } = await modeler.importXML(text);
+        xmlRef.current = text;
+        // bpmn-js declares warnings as strings; at run time they are Errors carrying the element.
+        const found = (warnings as unknown as { message: string; element?: { id?: string } }[]).map<Problem>((w) => ({
+          id: w.element?.id ?? '',
+          message: w.message,
+          category: 'warn',
+          rule: 'import',
+        }));
+        setImportProblems(found);
+        setNotice(found.length ? uiText(locale, 'import.warnings', { count: found.length }) : null);
+        (modeler.get('canvas') as Canvas).zoom('fit-viewport');
+      } catch (e) {
+        setNotice(uiText(locale, 'import.failed', { message: (e as Error).message }));
+      }
+    },
+    [locale],
+  );
+
+  useEffect(() => {
+    if (!canvasRef.current || !propertiesRef.current) return;
+    const modeler = createModeler({ container: canvasRef.current, propertiesParent: propertiesRef.current, locale });
+    modelerRef.current = modeler;
+    modeler.on('linting.completed', (event: { issues: Parameters<typeof problemsFromIssues>[0] }) => {
+      setProblems(problemsFromIssues(event.issues));
+    });
+    modeler.on('commandStack.changed', async () => {
+      const { xml: saved } = await modeler.saveXML({ format: true });
+      if (saved && modelerRef.current === modeler) {
+        xmlRef.current = saved;
+        callbacks.current.onChange?.(saved);
+      }
+    });
+    void openXml(xmlRef.current);
+    callbacks.current.onModeler?.(modeler);
+    return () => {
+      callbacks.current.onModeler?.(null);
+      modelerRef.current = null;
+      modeler.destroy();
+    };
+  }, [locale, openXml]);
+
+  useEffect(() => {
+    if (xml !== undefined && xml !== xmlRef.current) void openXml(xml);
+  }, [xml, openXml]);
+
+  const selectElement = useCallback((elementId: string) => {
+    const modeler = modelerRef.current;
+    const element = modeler && (modeler.get('elementRegistry') as ElementRegistry).get(elementId);
+    if (!modeler || !element) return;
+    (modeler.get('selection') as Selection).select(element);
+    (modeler.get('canvas') as Canvas).scrollToElement(element);
+  }, []);
+
+  const readFile = (handler: (text: string) => void) => async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (file) handler(await file.text());
+  };
+
+  const exportXml = async () => {
+    const { xml: saved } = await modelerRef.current!.saveXML({ format: true });
+    downloadText(`${processIdOf(saved ?? '')}.bpmn`, saved ?? '', 'application/xml');
+  };
+  const exportBundle = async () => {
+    const { xml: saved } = await modelerRef.current!.saveXML({ format: true });
+    downloadText(`${processIdOf(saved ?? '')}.bundle.json`, JSON.stringify(createBundle(saved ?? '', forms), null, 2), 'application/json');
+  };
+  const exportSvg = async () => {
+    const { svg } = await modelerRef.current!.saveSVG();
+    downloadText(`${processIdOf(xmlRef.current)}.svg`, svg, 'image/svg+xml');
+  };
+  const openBundle = (text: string) => {
+    try {
+      const bundle = parseBundle(text);
+      onFormsImported?.(bundle.forms);
+      void openXml(bundle.bpmn);
+    } catch (e) {
+      setNotice(uiText(locale, 'import.failed', { message: (e as Error).message }));
+    }
+  };
+
+  return (
+    <div className="qt-designer" data-testid="bpmn-designer">
+      <div className="qt-toolbar" role="toolbar">
+        <button type="button" onClick={() => void openXml(emptyDiagram())}>
+          {uiText(locale, 'toolbar.new')}
+        </button>
+        <label className="qt-file-button">
+          {uiText(locale, 'toolbar.open')}
+          <input type="file" accept=".bpmn,.xml" data-testid="open-bpmn" onChange={readFile((text) => void openXml(text))} />
+        </label>
+        <button type="button" data-testid="save-bpmn" onClick={() => void exportXml()}>
+          {uiText(locale, 'toolbar.save')}
+        </button>
+        <label className="qt-file-button">
+          {uiText(locale, 'toolbar.openBundle')}
+          <input type="file" accept=".json" data-testid="open-bundle" onChange={readFile(openBundle)} />
+        </label>
+        <button type="button" onClick={() => void exportBundle()}>
+          {uiText(locale, 'toolbar.saveBundle')}
+        </button>
+        <button type="button" onClick={() => void exportSvg()}>
+          {uiText(locale, 'toolbar.svg')}
+        </button>
+      </div>
+      {notice && (
+        <p className="qt-notice" role="status">
+          {notice}
+        </p>
+      )}
+      <div className="qt-workspace">
+        <div className="qt-canvas" ref={canvasRef} />
+        <aside className="qt-properties" ref={propertiesRef} />
+      </div>
+      <ProblemsPanel problems={[...importProblems, ...problems]} locale={locale} onSelect={selectElement} />
+    </div>
+  );
+}
+
+function processIdOf(xml: string): string {
+  return /<(?:bpmn:)?process\b[^>]*\bid="([^"]+)"/.exec(xml)?.[1] ?? 'diagram';
+}
