@@ -2,6 +2,7 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { evaluate } from 'feelin';
 import { describe, expect, it } from 'vitest';
+import { checkFormDefinition } from '../../forms/index';
 import { loadForms, loadProcedureXml, procedures } from '../../workflows/index';
 import { feelErrors } from './bpmn-helpers';
 
@@ -50,6 +51,10 @@ describe('workflows/forms', () => {
         expect(validate.errors ?? [], JSON.stringify(example)).toEqual([]);
         expect(ok).toBe(true);
       }
+    });
+
+    it('should pass the forms module deploy check (strict ajv, computed fields)', () => {
+      expect(() => checkFormDefinition(form)).not.toThrow();
     });
 
     it('should be closed, titled in Vietnamese, ordered and translated', () => {

@@ -104,3 +104,29 @@ describe('workflows/rulesets', () => {
     }
   });
 });
+
+describe('workflows/record-types', () => {
+  it('should compile and accept a demo person', async () => {
+    // given
+    const { createFormsAjv } = await import('../../forms/index');
+    const { loadRecordTypes } = await import('../../workflows/index');
+    const ajv = createFormsAjv();
+    const { person, case: kase } = loadRecordTypes();
+    const p = demoSeed.persons[0];
+    // when
+    const validPerson = ajv.compile(person)({
+      id: p.id, fullName: p.fullName, dateOfBirth: p.dateOfBirth, sex: p.sex,
+      identity: { idType: p.idType, idNumber: p.idNumber },
+      residence: { stableResidence: p.stableResidence, communeCode: p.communeCode, permanentAddress: p.permanentAddress },
+      statuses: p.statuses.map(({ status, from, to, note }) => ({ status, from, ...(to ? { to } : {}), ...(note ? { note } : {}) })),
+    });
+    const validCase = ajv.compile(kase)({
+      id: '10000000-0000-4000-8000-000000000001', code: 'HS-99130-2026-001', personId: p.id, ruleset: '2025',
+      jurisdictionCode: '99130', openedAt: '2026-11-20T08:00:00+07:00',
+      procedures: [{ procedureKey: 'addiction-determination', processInstanceId: '20000000-0000-4000-8000-000000000001', startedAt: '2026-11-20T08:00:00+07:00' }],
+    });
+    // then
+    expect(validPerson).toBe(true);
+    expect(validCase).toBe(true);
+  });
+});
