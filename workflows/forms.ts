@@ -1,16 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import type { Localized } from './types';
+import type { FieldTranslation, FormDefinition, JsonObject } from '../forms/index';
 
-/** A form file as specified in docs/conventions.md. */
-export interface FormFile {
-  id: string;
-  version: number;
-  title: Localized;
-  mau?: string;
-  schema: Record<string, unknown> & { type: 'object'; properties: Record<string, unknown> };
+/** A form file as specified in docs/conventions.md (the forms module's FormDefinition, every part present). */
+export interface FormFile extends FormDefinition {
+  schema: FormDefinition['schema'] & { type: 'object'; properties: Record<string, unknown> };
   uiSchema: Record<string, unknown>;
-  translations: { en: Record<string, { title?: string; description?: string; enumNames?: string[] }> };
-  examples: { valid: Record<string, unknown>[] };
+  translations: { en: Record<string, FieldTranslation> };
+  examples: { valid: JsonObject[] };
 }
 
 const formDir = new URL('./forms/', import.meta.url);
