@@ -80,8 +80,8 @@ export const KEYWORD_MESSAGES: Record<string, MessageFn> = {
     en: 'This field is not part of the form',
   }),
   unevaluatedItems: (p) => ({
-    vi: `Danh sách có nhiều hơn ${p.len} mục được phép`,
-    en: `The list has more than the ${p.len} allowed items`,
+    vi: `Danh sách không được có quá ${p.limit} mục`,
+    en: `The list must not have more than ${p.limit} items`,
   }),
   additionalItems: (p) => ({
     vi: `Danh sách không được có quá ${p.limit} mục`,
@@ -123,18 +123,16 @@ export const KEYWORD_MESSAGES: Record<string, MessageFn> = {
     vi: `Tên trường "${p.propertyName}" không hợp lệ`,
     en: `Field name "${p.propertyName}" is not valid`,
   }),
-  contains: (p) => ({
-    vi: `Danh sách phải có ít nhất ${p.minContains ?? 1} mục hợp lệ`,
-    en: `The list must contain at least ${p.minContains ?? 1} valid item(s)`,
-  }),
-  minContains: (p) => ({
-    vi: `Danh sách phải có ít nhất ${p.minContains} mục hợp lệ`,
-    en: `The list must contain at least ${p.minContains} valid items`,
-  }),
-  maxContains: (p) => ({
-    vi: `Danh sách không được có quá ${p.maxContains} mục loại này`,
-    en: `The list must not contain more than ${p.maxContains} such items`,
-  }),
+  contains: (p) =>
+    p.maxContains === undefined
+      ? {
+          vi: `Danh sách phải có ít nhất ${p.minContains ?? 1} mục hợp lệ`,
+          en: `The list must contain at least ${p.minContains ?? 1} valid item(s)`,
+        }
+      : {
+          vi: `Danh sách phải có từ ${p.minContains ?? 1} đến ${p.maxContains} mục hợp lệ`,
+          en: `The list must contain from ${p.minContains ?? 1} to ${p.maxContains} valid items`,
+        },
   if: (p) => ({
     vi: `Thông tin chưa đáp ứng điều kiện của nhánh "${p.failingKeyword === 'else' ? 'ngược lại' : 'khi đó'}"`,
     en: `Does not satisfy the "${p.failingKeyword}" branch of the condition`,
