@@ -1,7 +1,11 @@
-// Public API of the designer module (DESIGN.md §2): React components for web/, pure functions
-// for the server and tests. Import only from here.
-export { BpmnDesigner, type BpmnDesignerProps } from './modeler/bpmn-designer';
-export { ProblemsPanel } from './modeler/problems-panel';
+// Public API of the designer module (DESIGN.md §2). The React components are lazy (bpmn-js,
+// the properties panel and RJSF load on first render, inside a <Suspense>), so importing this
+// barrel is cheap and Node-safe: the server and tests use lintBpmn / diffModels / rebase from it.
+import { lazy } from 'react';
+
+export const BpmnDesigner = lazy(() => import('./modeler/bpmn-designer').then((m) => ({ default: m.BpmnDesigner })));
+export type { BpmnDesignerProps } from './modeler/bpmn-designer';
+
 export { emptyDiagram } from './modeler/empty-diagram';
 export { createBundle, parseBundle, missingFormIds, type DesignerBundle, type FormFile } from './modeler/bundle';
 export { lintBpmn, type Problem, type ProblemCategory } from './lint/lint-bpmn';

@@ -1,10 +1,11 @@
 import { viDiagram } from './vi-diagram';
+import { viLint } from './vi-lint';
 import { viProperties } from './vi-properties';
 
 export type DesignerLocale = 'vi' | 'en';
 
-/** Every Vietnamese string the diagram, context pad and properties panel use. */
-export const viTranslations: Record<string, string> = { ...viDiagram, ...viProperties };
+/** Every Vietnamese string the diagram, context pad, properties panel and lint messages use. */
+export const viTranslations: Record<string, string> = { ...viDiagram, ...viProperties, ...viLint };
 
 const dictionaries: Record<DesignerLocale, Record<string, string>> = { vi: viTranslations, en: {} };
 

@@ -1,6 +1,7 @@
 import { BpmnModdle } from 'bpmn-moddle';
 import { Linter, type ModdleElement } from 'bpmnlint';
 import zeebeSchema from 'zeebe-bpmn-moddle/resources/zeebe.json';
+import { createTranslate, type DesignerLocale } from '../i18n/translate.module';
 import { lintConfig, lintResolver } from './lint-config';
 
 export type ProblemCategory = 'error' | 'warn' | 'info';
@@ -22,8 +23,10 @@ const MAX_XML_LENGTH = 5_000_000;
  * Lints a BPMN XML string with the designer's rule set (the same the browser runs): parse with
  * bpmn-moddle + the Zeebe extension, then bpmnlint. Parser warnings (dropped elements, broken
  * references) are errors with rule `import`. Usable by the server before deploy and by tests.
+ * bpmnlint's own messages are translated to `locale` (default vi); ours are Vietnamese.
  */
-export async function lintBpmn(xml: string): Promise<Problem[]> {
+export async function lintBpmn(xml: string, options: { locale?: DesignerLocale } = {}): Promise<Problem[]> {
+  const translate = createTranslate(options.locale ?? 'vi');
   if (xml.length > MAX_XML_LENGTH) return [fatal('Mô hình quá lớn')];
   if (/<!DOCTYPE/i.test(xml)) return [fatal('Mô hình không được chứa DOCTYPE')];
   const moddle = BpmnModdle({ zeebe: zeebeSchema });
@@ -47,7 +50,7 @@ export async function lintBpmn(xml: string): Promise<Problem[]> {
     for (const report of reports) {
       problems.push({
         id: report.id ?? '',
-        message: report.message,
+        message: translate(report.message),
         category: report.category === 'rule-error' ? 'error' : report.category,
         rule: rule.includes('/') ? rule : `bpmnlint/${rule}`,
       });

@@ -3,7 +3,7 @@ import type Modeler from 'bpmn-js/lib/Modeler';
 import type Canvas from 'diagram-js/lib/core/Canvas';
 import type ElementRegistry from 'diagram-js/lib/core/ElementRegistry';
 import type Selection from 'diagram-js/lib/features/selection/Selection';
-import type { DesignerLocale } from '../i18n/translate.module';
+import { createTranslate, type DesignerLocale } from '../i18n/translate.module';
 import { uiText } from '../i18n/ui-messages';
 import type { Problem } from '../lint/lint-bpmn';
 import { createBundle, downloadText, parseBundle, type FormFile } from './bundle';
@@ -71,7 +71,8 @@ export function BpmnDesigner({ xml, locale = 'vi', forms = [], onChange, onForms
     const modeler = createModeler({ container: canvasRef.current, propertiesParent: propertiesRef.current, locale });
     modelerRef.current = modeler;
     modeler.on('linting.completed', (event: { issues: Parameters<typeof problemsFromIssues>[0] }) => {
-      setProblems(problemsFromIssues(event.issues));
+      const translate = createTranslate(locale);
+      setProblems(problemsFromIssues(event.issues).map((problem) => ({ ...problem, message: translate(problem.message) })));
     });
     modeler.on('commandStack.changed', async () => {
       const { xml: saved } = await modeler.saveXML({ format: true });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { BpmnDesigner } from '../../../designer';
 import { useI18n } from '../i18n/i18n-context';
 
@@ -12,7 +12,9 @@ export function DesignerPage() {
   return (
     <section className="designer-page">
       <h1>{t('nav.designer')}</h1>
-      <BpmnDesigner locale={locale} onChange={setXml} />
+      <Suspense fallback={<p role="status">…</p>}>
+        <BpmnDesigner locale={locale} onChange={setXml} />
+      </Suspense>
     </section>
   );
 }
