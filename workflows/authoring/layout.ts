@@ -68,11 +68,11 @@ export function layoutScope(nodes: NodeSpec[], flows: FlowSpec[]): Layout {
     let desired = 0;
     const preds = flows.filter((f) => f.to === n.id && !back.has(f) && row.has(src(f.from)));
     if (preds.length) {
-      const f = preds[0];
-      const p = src(f.from);
-      const siblings = (out.get(p) ?? []).filter((g) => !back.has(g) && (hostOf.has(g.from) === hostOf.has(f.from)));
-      const k = Math.max(0, siblings.indexOf(f));
-      desired = row.get(p)! + k + (hostOf.has(f.from) ? 1 : 0);
+      desired = Math.min(...preds.map((f) => {
+        const p = src(f.from);
+        const siblings = (out.get(p) ?? []).filter((g) => !back.has(g) && (hostOf.has(g.from) === hostOf.has(f.from)));
+        return row.get(p)! + Math.max(0, siblings.indexOf(f)) + (hostOf.has(f.from) ? 1 : 0);
+      }));
     }
     let r = desired;
     while (used.has(`${layer.get(n.id)}:${r}`)) r++;
@@ -136,6 +136,11 @@ export function layoutScope(nodes: NodeSpec[], flows: FlowSpec[]): Layout {
       pts = [{ x: scx, y: viaTop ? s.y : s.y + s.h }, { x: scx, y }, { x: tcx, y }, { x: tcx, y: viaTop ? t.y : t.y + t.h }];
     } else if (fromNode.type === 'boundaryEvent') {
       pts = [{ x: scx, y: s.y + s.h }, { x: scx, y: tcy }, { x: t.x, y: tcy }];
+    } else if (Math.abs(scy - tcy) < 1 && layer.get(f.to)! - layer.get(src(f.from))! > 1) {
+      // skips columns on the same row: detour through the gap below the row
+      const r = row.get(src(f.from))!;
+      const y = rowY[r] + rowH[r] + 24;
+      pts = [{ x: scx, y: s.y + s.h }, { x: scx, y }, { x: tcx, y }, { x: tcx, y: t.y + t.h }];
     } else if (Math.abs(scy - tcy) < 1) {
       pts = [{ x: s.x + s.w, y: scy }, { x: t.x, y: tcy }];
     } else if (fromNode.type.endsWith('Gateway')) {

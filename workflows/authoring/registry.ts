@@ -2,7 +2,9 @@ import type { FormSpec } from './form-dsl';
 import type { ProcessSpec } from './model';
 import { addictionDetermination } from './procedures/addiction-determination';
 import { addictionDeterminationForms } from './forms/addiction-determination.forms';
+import { compulsoryDossier } from './procedures/compulsory-dossier';
+import { compulsoryDossierForms } from './forms/compulsory-dossier.forms';
 
 /** Every procedure spec, in the order of procedures.ts. */
-export const processSpecs: ProcessSpec[] = [addictionDetermination];
-export const formSpecs: FormSpec[] = [...addictionDeterminationForms];
+export const processSpecs: ProcessSpec[] = [addictionDetermination, compulsoryDossier];
+export const formSpecs: FormSpec[] = [...addictionDeterminationForms, ...compulsoryDossierForms];
