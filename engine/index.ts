@@ -1,4 +1,24 @@
-// Placeholder barrel; the engine issue replaces it with the engine's public API.
+// Public API of the BPMN engine (engine/README.md). Nothing else of engine/ is imported from outside.
 import type { Migration } from 'kysely';
+import { engineRuntimeMigration } from './schema/engine-runtime.migration';
 
-export const engineMigrations: Record<string, Migration> = {};
+export const engineMigrations: Record<string, Migration> = { '0001_engine_runtime': engineRuntimeMigration };
+
+export { createEngine, type Engine, type EngineOptions } from './engine';
+export { EngineError, isEngineError, type EngineErrorCode, type DeployProblem } from './errors';
+export { systemClock, type Clock } from './clock';
+export { BpmnError, JobExecutor, type JobHandler, type JobExecutorOptions } from './jobs/job-executor';
+export { HistoryEvent, type HistoryEventType } from './runtime/history-events';
+export { BusinessCalendar } from './feel/business-calendar';
+export type { FeelFunction } from './feel/feel-evaluator';
+export type { DeployInput, DeployedDefinition } from './deploy/deployer';
+export type { StartInstanceInput, StartedInstance, ModifyInstanceInput } from './commands/instance.commands';
+export type { CommandOptions } from './commands/command-runner';
+export type { CorrelateMessageInput, CorrelationResult } from './commands/event.commands';
+export type { LockedJob, EnqueueJobInput, FailJobInput, CompleteJobOptions } from './commands/job.commands';
+export type { MigrationInput, MigrationPlan } from './admin/instance-migration';
+export type {
+  QueryFilter, Page, TaskQuery, InstanceQuery, HistoryQuery, IncidentQuery, DefinitionQuery,
+  TaskRecord, InstanceRecord, HistoryRecord, IncidentRecord, DefinitionRecord,
+} from './queries/engine.queries';
+export type { EngineDatabase } from './schema/engine-db.types';

@@ -1,0 +1,140 @@
+import { date as feelDate, dateAndTime, evaluate, parseExpression } from 'feelin';
+import type { Clock } from '../clock';
+import { EngineError } from '../errors';
+import { addDays, localParts, type BusinessCalendar } from './business-calendar';
+
+export type FeelFunction = (...args: unknown[]) => unknown;
+
+/**
+ * Every expression of the engine goes through here (feelin; never eval). Expressions written with
+ * a leading `=` are FEEL; other attribute values are literals (Camunda 8 convention).
+ */
+export class FeelEvaluator {
+  private readonly functions: Record<string, FeelFunction>;
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly calendar: BusinessCalendar,
+    extra: Record<string, FeelFunction> = {},
+  ) {
+    const tz = calendar.timeZone;
+    const nowValue = () => {
+      const instant = this.clock.now();
+      const parts = localParts(instant, tz);
+      return dateAndTime(`${parts.date}T${parts.time}${parts.offset}`);
+    };
+    const addWorkingDays = (from: unknown, n: unknown) =>
+      shiftDate(from, tz, (ymd) => calendar.addWorkingDays(ymd, Number(n)));
+    const addCalendarDays = (from: unknown, n: unknown) => shiftDate(from, tz, (ymd) => addDays(ymd, Number(n)));
+    const addHours = (from: unknown, n: unknown) => {
+      const instant = toInstant(from, tz);
+      const shifted = new Date(instant.getTime() + Number(n) * 3_600_000);
+      const parts = localParts(shifted, tz);
+      return dateAndTime(`${parts.date}T${parts.time}${parts.offset}`);
+    };
+    const workingDaysBetween = (a: unknown, b: unknown) =>
+      calendar.workingDaysBetween(toLocalDate(a, tz), toLocalDate(b, tz));
+    this.functions = {
+      now: nowValue,
+      today: () => feelDate(localParts(this.clock.now(), tz).date),
+      'add working days': addWorkingDays,
+      addWorkingDays,
+      'add calendar days': addCalendarDays,
+      addCalendarDays,
+      'add hours': addHours,
+      addHours,
+      'working days between': workingDaysBetween,
+      workingDaysBetween,
+      ...extra,
+    };
+  }
+
+  /** Evaluates a FEEL expression (without the leading `=`); the result as plain JSON. */
+  evaluate(expression: string, variables: Record<string, unknown>): unknown {
+    let result: unknown;
+    try {
+      result = evaluate(expression, { ...variables, ...this.functions }).value;
+    } catch (error) {
+      throw new EngineError('EXPRESSION_FAILED', `FEEL expression failed: ${expression}: ${(error as Error).message}`);
+    }
+    return toJson(result);
+  }
+
+  /** Evaluates a FEEL result keeping FEEL temporal values (for dates and durations). */
+  evaluateRaw(expression: string, variables: Record<string, unknown>): unknown {
+    try {
+      return evaluate(expression, { ...variables, ...this.functions }).value;
+    } catch (error) {
+      throw new EngineError('EXPRESSION_FAILED', `FEEL expression failed: ${expression}: ${(error as Error).message}`);
+    }
+  }
+
+  /** `=expr` → FEEL; anything else → the literal string. */
+  value(raw: string, variables: Record<string, unknown>): unknown {
+    return isExpression(raw) ? this.evaluate(raw.slice(1), variables) : raw;
+  }
+
+  /** A sequence-flow or completion condition (with or without `=`); null/non-boolean → false. */
+  condition(raw: string, variables: Record<string, unknown>): boolean {
+    return this.evaluate(stripEquals(raw), variables) === true;
+  }
+}
+
+export function isExpression(raw: string): boolean {
+  return raw.trimStart().startsWith('=');
+}
+
+export function stripEquals(raw: string): string {
+  const trimmed = raw.trim();
+  return trimmed.startsWith('=') ? trimmed.slice(1) : trimmed;
+}
+
+/** Syntax check used by deploy: null when fine, else the parser's message. */
+export function feelSyntaxError(expression: string): string | null {
+  try {
+    const tree = parseExpression(expression, {}, undefined);
+    let bad: number | null = null;
+    tree.iterate({
+      enter(node) {
+        if (node.type.isError && bad === null) bad = node.from;
+      },
+    });
+    return bad === null ? null : `syntax error at position ${bad}`;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+export function toJson(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== 'object') return typeof value === 'function' ? null : value;
+  return JSON.parse(JSON.stringify(value)) as unknown;
+}
+
+function isDateOnly(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text);
+}
+
+function toLocalDate(value: unknown, tz: string): string {
+  const text = String(value);
+  if (isDateOnly(text)) return text;
+  return localParts(toInstant(text, tz), tz).date;
+}
+
+function toInstant(value: unknown, tz: string): Date {
+  const text = String(value).replace(/@.*$/, '');
+  if (isDateOnly(text)) return new Date(`${text}T00:00:00${localParts(new Date(`${text}T00:00:00Z`), tz).offset}`);
+  const parsed = new Date(text);
+  if (Number.isNaN(parsed.getTime())) throw new Error(`not a date: ${text}`);
+  return parsed;
+}
+
+/** Moves the local calendar date of a date / date-time, keeping the wall-clock time. */
+function shiftDate(from: unknown, tz: string, shift: (ymd: string) => string): unknown {
+  const text = String(from);
+  if (isDateOnly(text)) return feelDate(shift(text));
+  const parts = localParts(toInstant(text, tz), tz);
+  const day = shift(parts.date);
+  const offset = localParts(new Date(`${day}T12:00:00Z`), tz).offset;
+  return dateAndTime(`${day}T${parts.time}${offset}`);
+}

@@ -1,0 +1,14 @@
+import type { ProcessGraph } from '../model/graph.types';
+
+export interface ResolvedDefinition {
+  id: string;
+  key: string;
+  graph: ProcessGraph;
+}
+
+/** Compiled graphs for the runtime; the command layer preloads those a command needs. */
+export interface GraphProvider {
+  graph(definitionId: string): ProcessGraph;
+  /** a called process by binding: latest / deployment (same deployment as the caller) / versionTag */
+  resolveCalled(processId: string, binding: string, versionTag: string | null, callerDefinitionId: string): Promise<ResolvedDefinition>;
+}

@@ -1,0 +1,32 @@
+/** The whole history vocabulary (history_event.type). */
+export const HistoryEvent = {
+  instanceStarted: 'instance.started',
+  instanceCompleted: 'instance.completed',
+  instanceTerminated: 'instance.terminated',
+  instanceCancelled: 'instance.cancelled',
+  instanceMigrated: 'instance.migrated',
+  instanceModified: 'instance.modified',
+  elementActivated: 'element.activated',
+  elementCompleted: 'element.completed',
+  elementTerminated: 'element.terminated',
+  taskCreated: 'task.created',
+  taskCompleted: 'task.completed',
+  taskCancelled: 'task.cancelled',
+  taskClaimed: 'task.claimed',
+  taskUnclaimed: 'task.unclaimed',
+  taskAssigned: 'task.assigned',
+  taskDelegated: 'task.delegated',
+  jobCreated: 'job.created',
+  jobCompleted: 'job.completed',
+  jobFailed: 'job.failed',
+  timerFired: 'timer.fired',
+  messageCorrelated: 'message.correlated',
+  signalReceived: 'signal.received',
+  errorThrown: 'error.thrown',
+  escalationThrown: 'escalation.thrown',
+  incidentCreated: 'incident.created',
+  incidentResolved: 'incident.resolved',
+  variablesUpdated: 'variables.updated',
+} as const;
+
+export type HistoryEventType = (typeof HistoryEvent)[keyof typeof HistoryEvent];
