@@ -59,7 +59,9 @@ export function defineAbilityFor(p: Principal): AppAbility {
     }
     can(['unclaim', 'complete', 'update'], 'Task', when({ assignee: p.userId }));
     can(['create', 'update'], 'Person', inHome);
-    can(['create', 'update'], 'Case', inHome);
+    // Only health facilities write the medical part of a case.
+    if (p.agency.kind === 'health_facility') can(['create', 'update'], 'Case', inHome);
+    else can(['create', 'update'], 'Case', CASE_PUBLIC_FIELDS, inHome);
     can('start', 'Instance', inHome);
     can(['read', 'create'], 'Attachment', inHome);
   }
