@@ -6,7 +6,7 @@ export type LifecycleState = 'activating' | 'active' | 'joining' | 'completing' 
 
 export const LIFECYCLE: Record<LifecycleState, readonly LifecycleState[]> = {
   activating: ['active', 'joining', 'completing', 'terminating'],
-  active: ['active', 'completing', 'terminating'],
+  active: ['active', 'joining', 'completing', 'terminating'],
   joining: ['completing', 'terminating'],
   completing: ['completed', 'terminating'],
   completed: [],
