@@ -96,4 +96,5 @@ export { PersonWidget } from './widgets/person.widget';
 export { FileWidget, DEFAULT_UPLOAD_MAX_BYTES } from './widgets/file.widget';
 export { SummaryWidget } from './widgets/summary.widget';
 export { SignatureField, SummarySectionField } from './widgets/signature.field';
+export { SignatureWidget } from './widgets/signature.widget';
 export { ArrayTableTemplate, ArrayTableItemTemplate } from './templates/array-table.template';

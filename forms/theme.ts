@@ -12,6 +12,7 @@ import { IdNumberWidget, VnPhoneWidget } from './widgets/id-number.widget';
 import { JurisdictionWidget } from './widgets/jurisdiction.widget';
 import { PersonWidget } from './widgets/person.widget';
 import { SignatureField } from './widgets/signature.field';
+import { SignatureWidget } from './widgets/signature.widget';
 import { SummaryWidget } from './widgets/summary.widget';
 import { VnDateTimeWidget, VnDateWidget } from './widgets/vn-date.widget';
 
@@ -25,6 +26,7 @@ export const quyTrinhWidgets: RegistryWidgetsType = {
   person: PersonWidget,
   file: FileWidget,
   summary: SummaryWidget,
+  signature: SignatureWidget,
 };
 
 export const quyTrinhFields: RegistryFieldsType = {
