@@ -29,7 +29,9 @@ export async function applyEffect(runner: Runner, execution: ExecutionRow, effec
       const id = runner.deps.newId();
       state.putJob({
         id, type: effect.type, kind: effect.jobKind, instance_id: instance.id, root_instance_id: instance.root_instance_id,
-        execution_id: execution.id, element_id: effect.elementId ?? execution.element_id, definition_id: instance.definition_id,
+        // outbox jobs outlive the element that published them
+        execution_id: effect.jobKind === 'internal' ? null : execution.id,
+        element_id: effect.elementId ?? execution.element_id, definition_id: instance.definition_id,
         payload: effect.payload, due_at: effect.dueAt.toISOString(), retries: effect.retries, attempts: 0, state: 'ready',
         lock_owner: null, lock_expires_at: null, last_error: null, created_at: runner.nowIso,
       });
