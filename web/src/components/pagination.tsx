@@ -1,0 +1,32 @@
+import { useI18n } from '../i18n/i18n-context';
+import { formatNumber } from '../format/format';
+
+export interface PaginationProps {
+  page: number;
+  pageSize: number;
+  total: number;
+  onPage(page: number): void;
+}
+
+export function Pagination({ page, pageSize, total, onPage }: PaginationProps) {
+  const { locale } = useI18n();
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
+  const to = Math.min(total, page * pageSize);
+  return (
+    <nav className="pagination" aria-label={locale === 'vi' ? 'Phân trang' : 'Pagination'}>
+      <span>
+        {formatNumber(from, locale)}–{formatNumber(to, locale)} / {formatNumber(total, locale)}
+      </span>
+      <button type="button" disabled={page <= 1} onClick={() => onPage(page - 1)}>
+        {locale === 'vi' ? '‹ Trước' : '‹ Previous'}
+      </button>
+      <span aria-current="page">
+        {page} / {pages}
+      </span>
+      <button type="button" disabled={page >= pages} onClick={() => onPage(page + 1)}>
+        {locale === 'vi' ? 'Sau ›' : 'Next ›'}
+      </button>
+    </nav>
+  );
+}
