@@ -60,6 +60,23 @@ export function layoutScope(nodes: NodeSpec[], flows: FlowSpec[]): Layout {
       if (l > (layer.get(f.to) ?? 0)) { layer.set(f.to, l); changed = true; }
     }
   }
+  // longest remaining path: the longest continuation of a split keeps the row of its source
+  const height = new Map<string, number>();
+  const heightOf = (id: string): number => {
+    if (height.has(id)) return height.get(id)!;
+    height.set(id, 0);
+    const next = flows.filter((f) => f.from === id && !back.has(f)).map((f) => heightOf(f.to) + 1);
+    height.set(id, Math.max(0, ...next));
+    return height.get(id)!;
+  };
+  const rank = (p: string, f: FlowSpec): number => {
+    const siblings = (out.get(p) ?? [])
+      .filter((g) => !back.has(g) && hostOf.has(g.from) === hostOf.has(f.from))
+      .map((g, i) => ({ g, i, h: heightOf(g.to) }))
+      .sort((a, b) => b.h - a.h || a.i - b.i)
+      .map((x) => x.g);
+    return Math.max(0, siblings.indexOf(f));
+  };
   // rows
   const row = new Map<string, number>();
   const used = new Set<string>();
@@ -70,8 +87,7 @@ export function layoutScope(nodes: NodeSpec[], flows: FlowSpec[]): Layout {
     if (preds.length) {
       desired = Math.min(...preds.map((f) => {
         const p = src(f.from);
-        const siblings = (out.get(p) ?? []).filter((g) => !back.has(g) && (hostOf.has(g.from) === hostOf.has(f.from)));
-        return row.get(p)! + Math.max(0, siblings.indexOf(f)) + (hostOf.has(f.from) ? 1 : 0);
+        return row.get(p)! + rank(p, f) + (hostOf.has(f.from) ? 1 : 0);
       }));
     }
     let r = desired;

@@ -4,7 +4,9 @@ import { addictionDetermination } from './procedures/addiction-determination';
 import { addictionDeterminationForms } from './forms/addiction-determination.forms';
 import { compulsoryDossier } from './procedures/compulsory-dossier';
 import { compulsoryDossierForms } from './forms/compulsory-dossier.forms';
+import { courtDecision } from './procedures/court-decision';
+import { courtDecisionForms } from './forms/court-decision.forms';
 
 /** Every procedure spec, in the order of procedures.ts. */
-export const processSpecs: ProcessSpec[] = [addictionDetermination, compulsoryDossier];
-export const formSpecs: FormSpec[] = [...addictionDeterminationForms, ...compulsoryDossierForms];
+export const processSpecs: ProcessSpec[] = [addictionDetermination, compulsoryDossier, courtDecision];
+export const formSpecs: FormSpec[] = [...addictionDeterminationForms, ...compulsoryDossierForms, ...courtDecisionForms];
