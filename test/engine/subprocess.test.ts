@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chain, definitions, end, flow, message, process, start, timer, userTask } from './support/bpmn';
+import { engineFixture, historyOf, instanceState, openTask, openTasks, type EngineFixture } from './support/engine-fixture';
+
+const sub = (id: string, body: string, attrs = '') => `<bpmn:subProcess id="${id}"${attrs}>${body}</bpmn:subProcess>`;
+
+describe('subprocesses', () => {
+  let f: EngineFixture;
+  beforeAll(async () => { f = await engineFixture(); });
+  afterAll(async () => { await f.t.destroy(); });
+
+  it('should run an embedded subprocess and apply its io mappings', async () => {
+    await f.engine.deploy({ xml: process('emb', [
+      start(),
+      sub('s', [start('ss'), userTask('inner'), end('se'), chain(['ss', 'inner', 'se'], 'sf')].join(''),
+        ''),
+      end(), chain(['start', 's', 'end']),
+    ].join('\n')).replace('<bpmn:subProcess id="s">', `<bpmn:subProcess id="s"><bpmn:extensionElements><zeebe:ioMapping>
+<zeebe:input source="=amount * 2" target="doubled"/><zeebe:output source="=doubled + extra" target="total"/></zeebe:ioMapping></bpmn:extensionElements>`) });
+    const { instanceId } = await f.engine.startInstance({ definitionKey: 'emb', variables: { amount: 5 } });
+    const task = await openTask(f.engine, instanceId, 'inner');
+    expect((await f.engine.getTaskVariables(task.id))?.all).toMatchObject({ amount: 5, doubled: 10 });
+    await f.engine.completeTask(task.id, { extra: 1 });
+    expect(await f.engine.getVariables(instanceId)).toEqual({ amount: 5, extra: 1, total: 11 });
+    expect(await historyOf(f.engine, instanceId)).toEqual([
+      'instance.started:', 'element.activated:start', 'element.completed:start', 'element.activated:s',
+      'element.activated:ss', 'element.completed:ss', 'element.activated:inner', 'task.created:inner',
+      'task.completed:inner', 'element.completed:inner', 'element.activated:se', 'element.completed:se',
+      'element.completed:s', 'element.activated:end', 'element.completed:end', 'instance.completed:',
+    ]);
+  });
+
+  it('should end only the subprocess on a terminate end event inside it', async () => {
+    await f.engine.deploy({ xml: process('term', [
+      start(),
+      sub('s', [start('ss'), '<bpmn:parallelGateway id="fork"/>', userTask('x'), userTask('y'),
+        '<bpmn:endEvent id="kill"><bpmn:terminateEventDefinition/></bpmn:endEvent>', end('ye'),
+        flow('a1', 'ss', 'fork'), flow('a2', 'fork', 'x'), flow('a3', 'fork', 'y'), flow('a4', 'x', 'kill'), flow('a5', 'y', 'ye')].join('')),
+      userTask('after'), end(), chain(['start', 's', 'after', 'end']),
+    ].join('\n')) });
+    const { instanceId } = await f.engine.startInstance({ definitionKey: 'term' });
+    await f.engine.completeTask((await openTask(f.engine, instanceId, 'x')).id);
+    expect(await openTasks(f.engine, instanceId)).toEqual(['after']);
+    const history = await historyOf(f.engine, instanceId);
+    expect(history.slice(history.indexOf('element.activated:kill'))).toEqual([
+      'element.activated:kill', 'task.cancelled:y', 'element.terminated:y', 'element.completed:kill',
+      'element.completed:s', 'element.activated:after', 'task.created:after',
+    ]);
+  });
+
+  it('should catch an error thrown in a subprocess by a boundary of an outer scope', async () => {
+    await f.engine.deploy({ xml: definitions(`<bpmn:error id="errNE" errorCode="NOT_ELIGIBLE"/>
+<bpmn:process id="err" isExecutable="true">${start()}
+${sub('outer', [start('os'), sub('inner', [start('is'), '<bpmn:endEvent id="boom"><bpmn:errorEventDefinition errorRef="errNE"/></bpmn:endEvent>', flow('i1', 'is', 'boom')].join('')),
+    end('oe'), chain(['os', 'inner', 'oe'], 'o')].join(''))}
+<bpmn:boundaryEvent id="caught" attachedToRef="outer"><bpmn:errorEventDefinition errorRef="errNE"/></bpmn:boundaryEvent>
+${end()}${end('rejected')}${chain(['start', 'outer', 'end'])}${flow('fc', 'caught', 'rejected')}</bpmn:process>`) });
+    const { instanceId } = await f.engine.startInstance({ definitionKey: 'err' });
+    expect(await instanceState(f.engine, instanceId)).toBe('completed');
+    const history = await historyOf(f.engine, instanceId);
+    expect(history.slice(history.indexOf('element.activated:boom'))).toEqual([
+      'element.activated:boom', 'error.thrown:boom', 'element.terminated:boom', 'element.terminated:inner',
+      'element.terminated:outer', 'element.activated:caught', 'element.completed:caught', 'element.activated:rejected',
+      'element.completed:rejected', 'instance.completed:',
+    ]);
+  });
+
+  it('should raise an incident for an uncaught error', async () => {
+    await f.engine.deploy({ xml: definitions(`<bpmn:error id="e2" errorCode="X"/>
+<bpmn:process id="uncaught" isExecutable="true">${start()}<bpmn:endEvent id="boom"><bpmn:errorEventDefinition errorRef="e2"/></bpmn:endEvent>${flow('f', 'start', 'boom')}</bpmn:process>`) });
+    const { instanceId } = await f.engine.startInstance({ definitionKey: 'uncaught' });
+    const incidents = await f.engine.listIncidents({ instanceId });
+    expect(incidents.items[0]).toMatchObject({ type: 'UNHANDLED_ERROR', element_id: 'boom' });
+  });
+
+  const esp = (interrupting: boolean) => definitions(`${message('m', 'cancel-request', '=caseId')}
+<bpmn:process id="esp${interrupting ? 'i' : 'n'}" isExecutable="true">${start()}${userTask('work')}${end()}${chain(['start', 'work', 'end'])}
+<bpmn:subProcess id="handler" triggeredByEvent="true">
+  <bpmn:startEvent id="hs" isInterrupting="${interrupting}"><bpmn:messageEventDefinition messageRef="m"/></bpmn:startEvent>
+  ${userTask('review')}${end('he')}${chain(['hs', 'review', 'he'], 'h')}
+</bpmn:subProcess></bpmn:process>`);
+
+  it('should interrupt the scope with an interrupting event subprocess', async () => {
+    await f.engine.deploy({ xml: esp(true) });
+    const { instanceId } = await f.engine.startInstance({ definitionKey: 'espi', variables: { caseId: 'I1' } });
+    await f.engine.correlateMessage({ name: 'cancel-request', correlationKey: 'I1' });
+    expect(await openTasks(f.engine, instanceId)).toEqual(['review']);
+    await f.engine.completeTask((await openTask(f.engine, instanceId, 'review')).id);
+    expect(await instanceState(f.engine, instanceId)).toBe('completed');
+    const history = await historyOf(f.engine, instanceId);
+    expect(history.slice(history.indexOf('message.correlated:espi'))).toEqual([
+      'message.correlated:espi', 'task.cancelled:work', 'element.terminated:work', 'element.activated:handler',
+      'element.activated:hs', 'element.completed:hs', 'element.activated:review', 'task.created:review',
+      'task.completed:review', 'element.completed:review', 'element.activated:he', 'element.completed:he',
+      'element.completed:handler', 'instance.completed:',
+    ]);
+  });
+
+  it('should run a non-interrupting event subprocess alongside the scope', async () => {
+    await f.engine.deploy({ xml: esp(false) });
+    const { instanceId } = await f.engine.startInstance({ definitionKey: 'espn', variables: { caseId: 'N1' } });
+    await f.engine.correlateMessage({ name: 'cancel-request', correlationKey: 'N1' });
+    await f.engine.correlateMessage({ name: 'cancel-request', correlationKey: 'N1' });
+    expect(await openTasks(f.engine, instanceId)).toEqual(['review', 'review', 'work']);
+    for (const id of ['review', 'review', 'work']) await f.engine.completeTask((await openTask(f.engine, instanceId, id)).id);
+    expect(await instanceState(f.engine, instanceId)).toBe('completed');
+  });
+
+  it('should let a non-interrupting escalation boundary run while the subprocess continues', async () => {
+    await f.engine.deploy({ xml: definitions(`<bpmn:escalation id="esc" escalationCode="LATE"/>
+<bpmn:process id="escal" isExecutable="true">${start()}
+${sub('s', [start('ss'), '<bpmn:intermediateThrowEvent id="raise"><bpmn:escalationEventDefinition escalationRef="esc"/></bpmn:intermediateThrowEvent>',
+    userTask('continue'), end('se'), chain(['ss', 'raise', 'continue', 'se'], 'sf')].join(''))}
+<bpmn:boundaryEvent id="notice" attachedToRef="s" cancelActivity="false"><bpmn:escalationEventDefinition escalationRef="esc"/></bpmn:boundaryEvent>
+${userTask('supervisor')}${end()}${end('ne')}${chain(['start', 's', 'end'])}${chain(['notice', 'supervisor', 'ne'], 'n')}</bpmn:process>`) });
+    const { instanceId } = await f.engine.startInstance({ definitionKey: 'escal' });
+    expect(await openTasks(f.engine, instanceId)).toEqual(['continue', 'supervisor']);
+  });
+
+  it('should call a process with version binding and variable mapping', async () => {
+    const child = (tag: string, value: number) => definitions(`<bpmn:process id="child" isExecutable="true">
+<bpmn:extensionElements><zeebe:versionTag value="${tag}"/></bpmn:extensionElements>
+${start('cs')}<bpmn:scriptTask id="calc"><bpmn:extensionElements><zeebe:script expression="=input + ${value}" resultVariable="result"/></bpmn:extensionElements></bpmn:scriptTask>
+${userTask('childTask')}${end('ce')}${chain(['cs', 'calc', 'childTask', 'ce'], 'c')}</bpmn:process>`);
+    await f.engine.deploy({ xml: child('v1', 100) });
+    await f.engine.deploy({ xml: child('v2', 200) });
+    const parent = (binding: string) => process(`parent_${binding}`, [start(), `<bpmn:callActivity id="call"><bpmn:extensionElements>
+<zeebe:calledElement processId="child" propagateAllChildVariables="false" bindingType="${binding}" ${binding === 'versionTag' ? 'versionTag="v1"' : ''}/>
+<zeebe:ioMapping><zeebe:input source="=x" target="input"/><zeebe:output source="=result" target="childResult"/></zeebe:ioMapping>
+</bpmn:extensionElements></bpmn:callActivity>`, end(), chain(['start', 'call', 'end'])].join('\n'));
+    for (const [binding, expected] of [['latest', 201], ['versionTag', 101]] as const) {
+      await f.engine.deploy({ xml: parent(binding) });
+      const { instanceId } = await f.engine.startInstance({ definitionKey: `parent_${binding}`, variables: { x: 1 }, businessKey: 'B', scope: '/44/' });
+      const task = await openTask(f.engine, instanceId, 'childTask');
+      expect(task).toMatchObject({ business_key: 'B', scope: '/44/' });
+      expect(task.instance_id).not.toBe(instanceId);
+      await f.engine.completeTask(task.id, { ignored: true });
+      expect(await instanceState(f.engine, instanceId)).toBe('completed');
+      expect(await f.engine.getVariables(instanceId)).toEqual({ x: 1, childResult: expected });
+    }
+  });
+
+  it('should terminate the called instance when the call activity is interrupted', async () => {
+    await f.engine.deploy({ xml: process('caller', [start(), `<bpmn:callActivity id="call"><bpmn:extensionElements>
+<zeebe:calledElement processId="child"/></bpmn:extensionElements></bpmn:callActivity>`,
+    `<bpmn:boundaryEvent id="to" attachedToRef="call">${timer('timeDuration', 'PT1H')}</bpmn:boundaryEvent>`,
+    end(), end('te'), chain(['start', 'call', 'end']), flow('ft', 'to', 'te')].join('\n')) });
+    const { instanceId } = await f.engine.startInstance({ definitionKey: 'caller', variables: { input: 1 } });
+    const childTask = await openTask(f.engine, instanceId, 'childTask');
+    f.clock.advance(3_600_000);
+    await f.engine.createJobExecutor().drain();
+    expect(await instanceState(f.engine, instanceId)).toBe('completed');
+    expect(await instanceState(f.engine, childTask.instance_id)).toBe('terminated');
+    expect((await f.engine.getTask(childTask.id))?.state).toBe('cancelled');
+  });
+});
