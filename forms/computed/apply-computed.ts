@@ -24,6 +24,7 @@ export interface ApplyComputedOptions {
 export function applyComputed(schema: FormSchema, data: JsonObject, options: ApplyComputedOptions = {}): JsonObject {
   const matches = options.matches ?? defaultMatcher;
   const out = cloneJson(data);
+  if (!hasComputed(schema)) return out;
   const visit = (node: FormSchema, value: JsonValue, path: string): void => {
     const active = activeLocationSchemas(node, schema, value, matches);
     if (Array.isArray(value)) {
@@ -61,6 +62,18 @@ export function applyComputed(schema: FormSchema, data: JsonObject, options: App
   };
   visit(schema, out, '');
   return out;
+}
+
+const computedCache = new WeakMap<FormSchema, boolean>();
+
+/** Whether the schema declares any `x-computed` field (cached per schema object): the fast path. */
+function hasComputed(schema: FormSchema): boolean {
+  let has = computedCache.get(schema);
+  if (has === undefined) {
+    has = JSON.stringify(schema).includes('"x-computed"');
+    computedCache.set(schema, has);
+  }
+  return has;
 }
 
 /** Every `x-computed` field of a schema as JSON pointers (array items as `/-`), for UIs and docs. */
