@@ -1,4 +1,4 @@
-import type { Selectable, SelectQueryBuilder } from 'kysely';
+import { sql, type Selectable, type SelectQueryBuilder } from 'kysely';
 import type { Db, EngineContext } from '../engine-context';
 import type {
   EngineDatabase, HistoryEventTable, IncidentTable, ProcessDefinitionTable, ProcessInstanceTable, TaskTable,
@@ -42,8 +42,8 @@ export async function listTasks(ctx: EngineContext, query: TaskQuery = {}): Prom
   let qb = db.selectFrom('task');
   if (query.state) qb = qb.where('state', '=', query.state);
   if (query.assignee) qb = qb.where('assignee', '=', query.assignee);
-  if (query.candidateGroups) qb = qb.where('candidate_groups', '&&', query.candidateGroups as never);
-  if (query.candidateUser) qb = qb.where('candidate_users', '@>', [query.candidateUser] as never);
+  if (query.candidateGroups) qb = qb.where(sql<boolean>`candidate_groups && ${query.candidateGroups}::text[]`);
+  if (query.candidateUser) qb = qb.where(sql<boolean>`candidate_users @> ${[query.candidateUser]}::text[]`);
   if (query.instanceId) qb = qb.where('instance_id', '=', query.instanceId);
   if (query.businessKey) qb = qb.where('business_key', '=', query.businessKey);
   if (query.filter) qb = query.filter(qb);
