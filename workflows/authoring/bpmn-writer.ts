@@ -99,6 +99,10 @@ function scopeXml(nodes: NodeSpec[], flows: FlowSpec[], refs: Refs, ind: string)
   return lines;
 }
 
+function allFlows(nodes: NodeSpec[], flows: FlowSpec[]): FlowSpec[] {
+  return [...flows, ...nodes.flatMap((n) => allFlows(n.children ?? [], n.flows ?? []))];
+}
+
 function allNodes(nodes: NodeSpec[]): NodeSpec[] {
   return nodes.flatMap((n) => [n, ...allNodes(n.children ?? [])]);
 }
@@ -106,6 +110,9 @@ function allNodes(nodes: NodeSpec[]): NodeSpec[] {
 /** BPMN 2.0 XML, Camunda 8 (Zeebe) dialect, with DI laid out left to right. */
 export function writeBpmn(p: ProcessSpec): string {
   const refs: Refs = { messages: new Set(), escalations: new Set(), errors: new Set(), signals: new Set() };
+  const ids = [...allNodes(p.nodes).map((n) => n.id), ...allFlows(p.nodes, p.flows).map(flowId)];
+  const dup = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (dup) throw new Error(`${p.id}: duplicate id ${dup}`);
   const body = scopeXml(p.nodes, p.flows, refs, '    ');
   const layout = layoutScope(p.nodes, p.flows);
   const expanded = new Set(allNodes(p.nodes).filter((n) => n.type === 'subProcess').map((n) => n.id));

@@ -140,12 +140,12 @@ export function layoutScope(nodes: NodeSpec[], flows: FlowSpec[]): Layout {
     const s = shapes.get(f.from)!;
     const t = shapes.get(f.to)!;
     if (!s || !t) throw new Error(`flow ${flowId(f)}: unknown end`);
-    const scy = s.y + s.h / 2, tcy = t.y + t.h / 2, scx = s.x + s.w / 2, tcx = t.x + t.w / 2;
-    let pts: { x: number; y: number }[];
     const fromNode = nodes.find((n) => n.id === f.from)!;
     const toNode = nodes.find((n) => n.id === f.to)!;
+    const scy = s.y + s.h / 2, tcy = t.y + t.h / 2, scx = s.x + s.w / 2, tcx = t.x + t.w / 2;
+    let pts: { x: number; y: number }[];
     if (back.has(f)) {
-      const viaTop = row.get(src(f.from)) === 0;
+      const viaTop = row.get(src(f.from)) === 0 && fromNode.type !== 'boundaryEvent';
       channel++;
       const y = viaTop ? top - 10 - channel * 10 : bottom - GAP_Y + 10 + channel * 10;
       if (!viaTop) bottom = Math.max(bottom, y + 20);

@@ -46,4 +46,8 @@ export interface ProcessSpec {
   flows: FlowSpec[];
 }
 
-export const flowId = (f: FlowSpec): string => f.id ?? `Flow_${f.from.replace(/^[A-Za-z]+_/, '')}_${f.to.replace(/^[A-Za-z]+_/, '')}`;
+const strip = (id: string): string => id.replace(/^[A-Za-z]+_/, '');
+
+/** Id of a flow: explicit, else `Flow_<from>_<to>` without the type prefixes (kept when they are needed to differ). */
+export const flowId = (f: FlowSpec): string =>
+  f.id ?? (strip(f.from) === strip(f.to) ? `Flow_${f.from}_${f.to}` : `Flow_${strip(f.from)}_${strip(f.to)}`);

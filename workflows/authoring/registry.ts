@@ -6,7 +6,9 @@ import { compulsoryDossier } from './procedures/compulsory-dossier';
 import { compulsoryDossierForms } from './forms/compulsory-dossier.forms';
 import { courtDecision } from './procedures/court-decision';
 import { courtDecisionForms } from './forms/court-decision.forms';
+import { escortAdmission } from './procedures/escort-admission';
+import { escortAdmissionForms } from './forms/escort-admission.forms';
 
 /** Every procedure spec, in the order of procedures.ts. */
-export const processSpecs: ProcessSpec[] = [addictionDetermination, compulsoryDossier, courtDecision];
-export const formSpecs: FormSpec[] = [...addictionDeterminationForms, ...compulsoryDossierForms, ...courtDecisionForms];
+export const processSpecs: ProcessSpec[] = [addictionDetermination, compulsoryDossier, courtDecision, escortAdmission];
+export const formSpecs: FormSpec[] = [...addictionDeterminationForms, ...compulsoryDossierForms, ...courtDecisionForms, ...escortAdmissionForms];
