@@ -12,10 +12,10 @@ describe('app', () => {
   beforeAll(async () => {
     t = await createTestDatabase<ServerDatabase>();
     app = await buildTestApp(t.db);
-    app.get('/api/test/boom', async () => {
+    app.get('/api/test/boom', { config: { public: true } }, async () => {
       throw new Error('secret internal detail: password=hunter2');
     });
-    app.post('/api/test/echo', { schema: { body: { type: 'object', additionalProperties: false, properties: { name: { type: 'string', maxLength: 5 } } } } }, async (request) => request.body);
+    app.post('/api/test/echo', { config: { public: true, csrf: false }, schema: { body: { type: 'object', additionalProperties: false, properties: { name: { type: 'string', maxLength: 5 } } } } }, async (request) => request.body);
     await app.ready();
   });
   afterAll(async () => {
@@ -45,8 +45,15 @@ describe('app', () => {
     await deadDb.destroy();
   });
 
-  it('should give unknown routes a bilingual 404 with a code', async () => {
+  it('should answer an unknown API route without a session with 401, revealing nothing', async () => {
     const response = await app.inject({ method: 'GET', url: '/api/nope' });
+
+    expect(response.statusCode).toBe(401);
+    expect(response.json().error.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('should give unknown routes a bilingual 404 with a code', async () => {
+    const response = await app.inject({ method: 'GET', url: '/nope' });
 
     expect(response.statusCode).toBe(404);
     expect(response.json()).toEqual({
