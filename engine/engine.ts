@@ -9,7 +9,7 @@ import {
   cancelInstance, modifyInstance, setVariables, startInstance, type ModifyInstanceInput, type StartInstanceInput,
 } from './commands/instance.commands';
 import {
-  completeJob, enqueueJob, failJob, fetchAndLock, throwJobError, type CompleteJobOptions, type EnqueueJobInput, type FailJobInput,
+  completeJob, enqueueJob, failJob, fetchAndLock, throwJobError, type EnqueueJobInput, type FailJobInput,
 } from './commands/job.commands';
 import { assignTask, claimTask, completeTask, delegateTask, unclaimTask } from './commands/task.commands';
 import { planMigration, migrateInstance, type MigrationInput } from './admin/instance-migration';
@@ -36,6 +36,13 @@ export interface EngineOptions {
 
 export type Engine = ReturnType<typeof createEngine>;
 
+/** Options of every command: the caller's transaction (any kysely Transaction) and the actor for history. */
+export interface PublicOptions {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a Transaction of the server's schema
+  tx?: Kysely<any>;
+  actor?: string | null;
+}
+
 /** The engine's public facade: commands, queries, jobs, calendar. Stateless between commands. */
 export function createEngine(options: EngineOptions) {
   const db = options.db as Kysely<EngineDatabase>;
@@ -50,42 +57,42 @@ export function createEngine(options: EngineOptions) {
   };
   const handlers = new Map<string, JobHandler>();
   const asDb = (tx: unknown): Db | undefined => tx as Db | undefined;
-  const opts = (o: CommandOptions & { tx?: unknown } = {}): CommandOptions => ({ ...o, tx: asDb(o.tx) });
+  const opts = (o: PublicOptions = {}): CommandOptions => ({ ...o, tx: asDb(o.tx) });
 
   return {
     context: ctx,
     // deployment
-    deploy: (input: DeployInput, o?: CommandOptions) => deploy(ctx, input, opts(o)),
+    deploy: (input: DeployInput, o?: PublicOptions) => deploy(ctx, input, opts(o)),
     validate: (input: Pick<DeployInput, 'xml' | 'formExists'>) => validate(input),
     // instances
-    startInstance: (input: StartInstanceInput, o?: CommandOptions) => startInstance(ctx, input, opts(o)),
-    cancelInstance: (instanceId: string, o?: CommandOptions) => cancelInstance(ctx, instanceId, opts(o)),
-    setVariables: (instanceId: string, variables: Variables, o?: CommandOptions & { scopeId?: string }) =>
+    startInstance: (input: StartInstanceInput, o?: PublicOptions) => startInstance(ctx, input, opts(o)),
+    cancelInstance: (instanceId: string, o?: PublicOptions) => cancelInstance(ctx, instanceId, opts(o)),
+    setVariables: (instanceId: string, variables: Variables, o?: PublicOptions & { scopeId?: string }) =>
       setVariables(ctx, instanceId, variables, { ...opts(o), scopeId: o?.scopeId }),
-    modifyInstance: (instanceId: string, input: ModifyInstanceInput, o?: CommandOptions) => modifyInstance(ctx, instanceId, input, opts(o)),
-    planMigration: (input: MigrationInput, o?: CommandOptions) => planMigration(ctx, input, opts(o)),
-    migrateInstance: (input: MigrationInput, o?: CommandOptions) => migrateInstance(ctx, input, opts(o)),
+    modifyInstance: (instanceId: string, input: ModifyInstanceInput, o?: PublicOptions) => modifyInstance(ctx, instanceId, input, opts(o)),
+    planMigration: (input: MigrationInput, o?: PublicOptions) => planMigration(ctx, input, opts(o)),
+    migrateInstance: (input: MigrationInput, o?: PublicOptions) => migrateInstance(ctx, input, opts(o)),
     // tasks
-    completeTask: (taskId: string, variables: Variables = {}, o?: CommandOptions) => completeTask(ctx, taskId, { variables }, opts(o)),
-    claimTask: (taskId: string, userId: string, o?: CommandOptions) => claimTask(ctx, taskId, userId, opts(o)),
-    unclaimTask: (taskId: string, o?: CommandOptions) => unclaimTask(ctx, taskId, opts(o)),
-    assignTask: (taskId: string, assignee: string | null, o?: CommandOptions) => assignTask(ctx, taskId, assignee, opts(o)),
-    delegateTask: (taskId: string, userId: string, o?: CommandOptions) => delegateTask(ctx, taskId, userId, opts(o)),
+    completeTask: (taskId: string, variables: Variables = {}, o?: PublicOptions) => completeTask(ctx, taskId, { variables }, opts(o)),
+    claimTask: (taskId: string, userId: string, o?: PublicOptions) => claimTask(ctx, taskId, userId, opts(o)),
+    unclaimTask: (taskId: string, o?: PublicOptions) => unclaimTask(ctx, taskId, opts(o)),
+    assignTask: (taskId: string, assignee: string | null, o?: PublicOptions) => assignTask(ctx, taskId, assignee, opts(o)),
+    delegateTask: (taskId: string, userId: string, o?: PublicOptions) => delegateTask(ctx, taskId, userId, opts(o)),
     // events
-    correlateMessage: (input: CorrelateMessageInput, o?: CommandOptions) => correlateMessage(ctx, input, opts(o)),
-    broadcastSignal: (name: string, variables: Variables = {}, o?: CommandOptions) => broadcastSignal(ctx, name, variables, opts(o)),
+    correlateMessage: (input: CorrelateMessageInput, o?: PublicOptions) => correlateMessage(ctx, input, opts(o)),
+    broadcastSignal: (name: string, variables: Variables = {}, o?: PublicOptions) => broadcastSignal(ctx, name, variables, opts(o)),
     // jobs
     registerWorker: (type: string, handler: JobHandler) => { handlers.set(type, handler); },
     enqueueJob: (tx: unknown, input: EnqueueJobInput) => enqueueJob(ctx, asDb(tx) ?? null, input),
     fetchAndLock: (workerId: string, types: string[], lockMs: number, max: number) => fetchAndLock(ctx, workerId, types, lockMs, max),
-    completeJob: (jobId: string, variables: Variables = {}, o?: CompleteJobOptions) => completeJob(ctx, jobId, variables, { ...o, tx: asDb(o?.tx) }),
-    failJob: (jobId: string, input: FailJobInput, o?: CompleteJobOptions) => failJob(ctx, jobId, input, { ...o, tx: asDb(o?.tx) }),
-    throwJobError: (jobId: string, code: string, variables: Variables = {}, o?: CompleteJobOptions) =>
+    completeJob: (jobId: string, variables: Variables = {}, o?: PublicOptions & { workerId?: string }) => completeJob(ctx, jobId, variables, { ...o, tx: asDb(o?.tx) }),
+    failJob: (jobId: string, input: FailJobInput, o?: PublicOptions & { workerId?: string }) => failJob(ctx, jobId, input, { ...o, tx: asDb(o?.tx) }),
+    throwJobError: (jobId: string, code: string, variables: Variables = {}, o?: PublicOptions & { workerId?: string }) =>
       throwJobError(ctx, jobId, code, variables, { ...o, tx: asDb(o?.tx) }),
     createJobExecutor: (o: JobExecutorOptions = {}) => new JobExecutor(ctx, handlers, o),
     // incidents
-    retryIncident: (incidentId: string, input: { retries?: number } = {}, o?: CommandOptions) => retryIncident(ctx, incidentId, input, opts(o)),
-    resolveIncident: (incidentId: string, o?: CommandOptions) => resolveIncident(ctx, incidentId, opts(o)),
+    retryIncident: (incidentId: string, input: { retries?: number } = {}, o?: PublicOptions) => retryIncident(ctx, incidentId, input, opts(o)),
+    resolveIncident: (incidentId: string, o?: PublicOptions) => resolveIncident(ctx, incidentId, opts(o)),
     // queries
     listTasks: (q?: queries.TaskQuery) => queries.listTasks(ctx, q),
     getTask: (taskId: string, tx?: unknown) => queries.getTask(ctx, taskId, asDb(tx)),

@@ -4,7 +4,7 @@ import { engineRuntimeMigration } from './schema/engine-runtime.migration';
 
 export const engineMigrations: Record<string, Migration> = { '0001_engine_runtime': engineRuntimeMigration };
 
-export { createEngine, type Engine, type EngineOptions } from './engine';
+export { createEngine, type Engine, type EngineOptions, type PublicOptions } from './engine';
 export { EngineError, isEngineError, type EngineErrorCode, type DeployProblem } from './errors';
 export { systemClock, type Clock } from './clock';
 export { BpmnError, JobExecutor, type JobHandler, type JobExecutorOptions } from './jobs/job-executor';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chain, end, flow, message, process, start, timer, userTask } from './support/bpmn';
+import { end, flow, message, process, start, timer, userTask } from './support/bpmn';
 import { engineFixture, historyOf, instanceState, openTask, openTasks, type EngineFixture } from './support/engine-fixture';
 
 describe('gateways', () => {

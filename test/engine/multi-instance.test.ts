@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chain, end, flow, process, start, userTask } from './support/bpmn';
-import { engineFixture, historyOf, instanceState, openTask, type EngineFixture } from './support/engine-fixture';
+import { engineFixture, historyOf, instanceState, type EngineFixture } from './support/engine-fixture';
 
 const mi = (sequential: boolean, completion = '') => `<bpmn:multiInstanceLoopCharacteristics isSequential="${sequential}">
 <bpmn:extensionElements><zeebe:loopCharacteristics inputCollection="=reviewers" inputElement="reviewer" outputCollection="votes" outputElement="=vote"/></bpmn:extensionElements>

@@ -1,15 +1,15 @@
-import { createEngine, type Engine } from '../../../engine/index';
+import { createEngine, type Engine, type EngineDatabase } from '../../../engine/index';
 import { FakeClock } from '../../support/clock';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
 
 export interface EngineFixture {
-  t: TestDatabase<unknown>;
+  t: TestDatabase<EngineDatabase>;
   clock: FakeClock;
   engine: Engine;
 }
 
 export async function engineFixture(start?: string): Promise<EngineFixture> {
-  const t = await createTestDatabase<unknown>();
+  const t = await createTestDatabase<EngineDatabase>();
   const clock = new FakeClock(start);
   const engine = createEngine({ db: t.db, clock, holidayCacheMs: 0 });
   return { t, clock, engine };
