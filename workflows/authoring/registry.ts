@@ -8,7 +8,9 @@ import { courtDecision } from './procedures/court-decision';
 import { courtDecisionForms } from './forms/court-decision.forms';
 import { escortAdmission } from './procedures/escort-admission';
 import { escortAdmissionForms } from './forms/escort-admission.forms';
+import { postRehabSupervision } from './procedures/post-rehab-supervision';
+import { postRehabSupervisionForms } from './forms/post-rehab-supervision.forms';
 
 /** Every procedure spec, in the order of procedures.ts. */
-export const processSpecs: ProcessSpec[] = [addictionDetermination, compulsoryDossier, courtDecision, escortAdmission];
-export const formSpecs: FormSpec[] = [...addictionDeterminationForms, ...compulsoryDossierForms, ...courtDecisionForms, ...escortAdmissionForms];
+export const processSpecs: ProcessSpec[] = [addictionDetermination, compulsoryDossier, courtDecision, escortAdmission, postRehabSupervision];
+export const formSpecs: FormSpec[] = [...addictionDeterminationForms, ...compulsoryDossierForms, ...courtDecisionForms, ...escortAdmissionForms, ...postRehabSupervisionForms];
