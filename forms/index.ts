@@ -32,6 +32,7 @@ export {
 export { KEYWORD_MESSAGES, messageFor } from './validation/error-messages';
 export { FORBIDDEN_KEYS, guardData } from './validation/data-guard';
 export { closeSchema, looseSchema } from './validation/schema-closing';
+export { refineErrors, type RefinableError } from './validation/refine-errors';
 export { createRjsfValidator } from './validation/rjsf.validator';
 
 // Computed fields, pre-fill and output mapping, translations
@@ -86,6 +87,7 @@ export {
   quyTrinhFields,
   quyTrinhTemplates,
   computeOnChange,
+  refineRjsfErrors,
   type QuyTrinhFormProps,
 } from './theme';
 export type { QuyTrinhFormContext, JurisdictionOption, PersonOption, UploadedFile } from './widgets/form-context';

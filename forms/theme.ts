@@ -1,10 +1,11 @@
 import type { FormProps } from '@rjsf/core';
-import type { RegistryFieldsType, RegistryWidgetsType, TemplatesType } from '@rjsf/utils';
+import type { RegistryFieldsType, RegistryWidgetsType, RJSFValidationError, TemplatesType } from '@rjsf/utils';
 import { applyComputed } from './computed/apply-computed';
 import type { FormDefinition, JsonObject, Locale } from './form.types';
 import { ArrayTableItemTemplate, ArrayTableTemplate } from './templates/array-table.template';
 import { QuyTrinhObjectField, QuyTrinhObjectFieldTemplate } from './templates/object-field.template';
 import { translateForm } from './translations/translate-form';
+import { refineErrors } from './validation/refine-errors';
 import { createRjsfValidator } from './validation/rjsf.validator';
 import { FileWidget } from './widgets/file.widget';
 import type { QuyTrinhFormContext } from './widgets/form-context';
@@ -64,6 +65,7 @@ export type QuyTrinhFormProps = Pick<
   | 'showErrorList'
   | 'noHtml5Validate'
   | 'idPrefix'
+  | 'transformErrors'
 >;
 
 /**
@@ -88,7 +90,17 @@ export function quyTrinhFormProps(
     showErrorList: 'top',
     noHtml5Validate: true,
     idPrefix: options.idPrefix ?? 'root',
+    transformErrors: refineRjsfErrors,
   };
+}
+
+/** Same refinement as the server's issues (best oneOf member, no `if` wrappers, no cascades). */
+export function refineRjsfErrors(errors: RJSFValidationError[]): RJSFValidationError[] {
+  return refineErrors(errors, (e) => ({
+    keyword: e.name ?? '',
+    schemaPath: e.schemaPath ?? '',
+    path: `/${(e.property ?? '').replace(/^\./, '').split('.').filter(Boolean).join('/')}`,
+  }));
 }
 
 /** For `onChange`: the changed data with every x-computed field recomputed (same function as the server). */

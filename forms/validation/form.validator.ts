@@ -14,6 +14,7 @@ import { createFormsAjv } from './ajv.factory';
 import { guardData } from './data-guard';
 import { messageFor } from './error-messages';
 import { closeSchema, looseSchema } from './schema-closing';
+import { refineErrors } from './refine-errors';
 import { pointerSegment } from './schema-walk';
 
 export type ValidationMode = 'submit' | 'draft';
@@ -112,9 +113,13 @@ export function assertValidFormData(form: FormRef, input: unknown, options: Vali
 export function toIssues(errors: readonly ErrorObject[]): FormValidationIssue[] {
   const out: FormValidationIssue[] = [];
   const seen = new Set<string>();
-  for (const error of errors) {
+  const located = errors.map((error) => ({
+    error,
+    path: error.instancePath + fieldSuffix(error.keyword, error.params as Record<string, unknown>),
+  }));
+  const refined = refineErrors(located, (x) => ({ keyword: x.error.keyword, schemaPath: x.error.schemaPath, path: x.path }));
+  for (const { error, path } of refined) {
     const params = error.params as Record<string, unknown>;
-    const path = error.instancePath + fieldSuffix(error.keyword, params);
     const key = `${path}|${error.keyword}|${JSON.stringify(params)}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -123,7 +128,7 @@ export function toIssues(errors: readonly ErrorObject[]): FormValidationIssue[] 
   return out;
 }
 
-function fieldSuffix(keyword: string, params: Record<string, unknown>): string {
+export function fieldSuffix(keyword: string, params: Record<string, unknown>): string {
   const name =
     keyword === 'required' || keyword === 'dependencies' || keyword === 'dependentRequired'
       ? params.missingProperty

@@ -130,6 +130,28 @@ describe('validateFormData — the server authority', () => {
     });
   });
 
+  it('should report only the real error of the chosen oneOf branch, without cascades', () => {
+    // given: in custody, but the custody decision lacks its number
+    const data = tt18Valid();
+    data.custody = { decisionDate: '2026-03-01' };
+    // when
+    const result = validateFormData(tt18(), data);
+    // then: not "/inCustody must be false", not "/custody is not part of the form", not "oneOf"
+    expect(paths(result.issues)).toEqual(['/custody/decisionNumber required']);
+  });
+
+  it('should report an unknown nested property alone, not its failed branch', () => {
+    const data = tt18Valid();
+    (data.custody as Record<string, unknown>).judge = 'X';
+    expect(paths(validateFormData(tt18(), data).issues)).toEqual(['/custody/judge unevaluatedProperties']);
+  });
+
+  it('should drop if-wrapper errors and keep the branch errors', () => {
+    const data = { ...tt18Valid(), idType: 'passport', idNumber: undefined, passportNumber: 'bad' };
+    const result = validateFormData(tt18(), JSON.parse(JSON.stringify(data)));
+    expect(paths(result.issues)).toEqual(['/passportNumber pattern']);
+  });
+
   it('should require the branch field (else: idNumber) when the branch applies', () => {
     // given
     const data = tt18Valid();

@@ -8,6 +8,7 @@ import {
   createRjsfValidator,
   quyTrinhFormProps,
   quyTrinhWidgets,
+  refineRjsfErrors,
   type FormDefinition,
 } from '../../../forms/index';
 import { tt18, tt18Valid } from '../support';
@@ -83,6 +84,15 @@ describe('RJSF theme (quyTrinhFormProps) rendered on the server', () => {
       ]),
     );
     expect(en.errors.map((e) => e.message)).toContain('This field is required');
+  });
+
+  it('should refine browser errors like the server (chosen oneOf branch only)', () => {
+    // given
+    const data = { ...tt18Valid(), custody: { decisionDate: '2026-03-01' } };
+    // when
+    const { errors } = createRjsfValidator('vi').validateFormData(data, tt18().schema, undefined, refineRjsfErrors);
+    // then
+    expect(errors.map((e) => [e.name, e.property])).toEqual([['required', '.custody.decisionNumber']]);
   });
 
   it('should recompute x-computed fields on change with the server function', () => {
