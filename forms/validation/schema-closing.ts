@@ -9,7 +9,7 @@ import { locationProperties, mapSchema, schemaTypes } from './schema-walk';
  *   defines it. An author's `additionalProperties: false` becomes `unevaluatedProperties: false` (the
  *   intent of draft-07 authors who combine it with if/then) — explicit schema-valued or `true`
  *   additionalProperties are kept (a deliberate map).
- * - string schemas without `maxLength` get `limits.maxStringLength`.
+ * - string schemas (and untyped field schemas) without `maxLength` get `limits.maxStringLength`.
  * - the root's `$schema`/`$id` are dropped (the compile cache, not ajv's, owns identity).
  */
 export function closeSchema(schema: FormSchema, limits: DataLimits): FormSchema {
@@ -23,7 +23,9 @@ export function closeSchema(schema: FormSchema, limits: DataLimits): FormSchema 
     if (atInstance && mayBeObject && !('additionalProperties' in node) && !('unevaluatedProperties' in node)) {
       node.unevaluatedProperties = false;
     }
-    if (types?.includes('string') && node.maxLength === undefined) node.maxLength = limits.maxStringLength;
+    // Typed strings anywhere, and untyped instance locations (which accept strings too), get the cap.
+    const mayBeString = types ? types.includes('string') : atInstance;
+    if (mayBeString && node.maxLength === undefined) node.maxLength = limits.maxStringLength;
     return node;
   });
   delete closed.$schema;

@@ -204,6 +204,18 @@ describe('validateFormData — the server authority', () => {
     expect(result.issues.find((i) => i.path === '/approval/name')?.params).toEqual({ limit: 10_000 });
   });
 
+  it('should cap strings of untyped fields too, and allow a configured limit', () => {
+    // given
+    const f = form({ properties: { anything: { title: 'Bất kỳ' }, choice: { enum: ['a', 'b'] } } });
+    // when
+    const big = validateFormData(f, { anything: 'a'.repeat(10_001) });
+    const small = validateFormData(f, { anything: 'abcdef' }, { limits: { maxStringLength: 5 } });
+    // then
+    expect(paths(big.issues)).toEqual(['/anything maxLength']);
+    expect(paths(small.issues)).toEqual(['/anything maxLength']);
+    expect(validateFormData(f, { anything: 42, choice: 'a' }).valid).toBe(true);
+  });
+
   it('should refuse data nested deeper than the limit', () => {
     // given
     let deep: Record<string, unknown> = { leaf: 1 };
