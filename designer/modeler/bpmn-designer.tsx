@@ -41,6 +41,8 @@ export function BpmnDesigner({ xml, locale = 'vi', forms = [], onChange, onForms
   const [problems, setProblems] = useState<Problem[]>([]);
   const [importProblems, setImportProblems] = useState<Problem[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
+  /** Completed imports; exposed as data-import-count so tests and hosts can wait for one. */
+  const [importCount, setImportCount] = useState(0);
 
   const openXml = useCallback(
     async (text: string) => {
@@ -57,10 +59,12 @@ export function BpmnDesigner({ xml, locale = 'vi', forms = [], onChange, onForms
           rule: 'import',
         }));
         setImportProblems(found);
+        setImportCount((count) => count + 1);
         setNotice(found.length ? uiText(locale, 'import.warnings', { count: found.length }) : null);
         (modeler.get('canvas') as Canvas).zoom('fit-viewport');
       } catch (e) {
         setNotice(uiText(locale, 'import.failed', { message: (e as Error).message }));
+        setImportCount((count) => count + 1);
       }
     },
     [locale],
@@ -131,7 +135,7 @@ export function BpmnDesigner({ xml, locale = 'vi', forms = [], onChange, onForms
   };
 
   return (
-    <div className="qt-designer" data-testid="bpmn-designer">
+    <div className="qt-designer" data-testid="bpmn-designer" data-import-count={importCount}>
       <div className="qt-toolbar" role="toolbar">
         <button type="button" onClick={() => void openXml(emptyDiagram())}>
           {uiText(locale, 'toolbar.new')}

@@ -9,6 +9,7 @@ import zeebeBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-cloud';
 import zeebeSchema from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import { translateModule, type DesignerLocale } from '../i18n/translate.module';
 import { bpmnlintConfig } from '../lint/lint-config';
+import { roundTripModule } from './features/round-trip.module';
 import { taskPaletteModule } from './features/user-task-palette.module';
 
 export interface CreateModelerOptions {
@@ -37,6 +38,7 @@ export function createModeler({ container, propertiesParent, locale }: CreateMod
       zeebeBehaviorsModule,
       lintModule,
       taskPaletteModule,
+      roundTripModule,
       translateModule(locale),
     ],
     moddleExtensions: { zeebe: zeebeSchema },

@@ -102,28 +102,62 @@ const WEB_SOURCES = ['web/src', 'web/index.html', 'web/vite.config.ts', 'designe
 
 /**
  * Builds the web app (web/vite.config.ts) into .data/test-bundles/web-<hash of its sources>
- * and returns that directory. A build of the same sources is reused across test files and
- * runs; concurrent builders each write a temp dir and the first rename wins.
+ * and returns that directory; reused while the sources are unchanged.
  */
-export async function buildWebBundle(): Promise<string> {
-  const hash = sourcesHash(WEB_SOURCES);
-  const outDir = join(BUNDLE_ROOT, `web-${hash}`);
+export function buildWebBundle(): Promise<string> {
+  return buildBundle({ name: 'web', configFile: resolve('web/vite.config.ts'), sources: WEB_SOURCES });
+}
+
+/**
+ * Builds a test page: `root` holds an index.html (+ its entry script) that may import any of our
+ * folders. Built with the React plugin into .data/test-bundles/<name>-<hash>; returns the dir.
+ */
+export async function buildTestPage(name: string, root: string): Promise<string> {
+  const { default: react } = await import('@vitejs/plugin-react');
+  return buildBundle({ name, root: resolve(root), plugins: [react()], sources: [root, ...WEB_SOURCES] });
+}
+
+interface BundleOptions {
+  name: string;
+  sources: string[];
+  configFile?: string;
+  root?: string;
+  plugins?: unknown[];
+}
+
+/**
+ * One production build per distinct source hash: reused across test files and runs; concurrent
+ * builders each write a temp dir and the first rename wins; older builds of `name` are removed.
+ */
+async function buildBundle({ name, sources, configFile, root, plugins }: BundleOptions): Promise<string> {
+  const hash = sourcesHash(sources);
+  const outDir = join(BUNDLE_ROOT, `${name}-${hash}`);
   if (existsSync(join(outDir, 'index.html'))) return outDir;
   mkdirSync(BUNDLE_ROOT, { recursive: true });
   const tempDir = `${outDir}.tmp-${process.pid}`;
   const { build } = await import('vite');
-  await build({
-    configFile: resolve('web/vite.config.ts'),
-    logLevel: 'error',
-    build: { outDir: tempDir, emptyOutDir: true, chunkSizeWarningLimit: 5000 },
-  });
+  // What ships: a production build (vitest sets NODE_ENV=test, which would select React's dev build).
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      configFile: configFile ?? false,
+      root,
+      plugins: plugins as never,
+      mode: 'production',
+      logLevel: 'error',
+      build: { outDir: tempDir, emptyOutDir: true, chunkSizeWarningLimit: 5000 },
+    });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
   try {
     renameSync(tempDir, outDir);
   } catch {
     rmSync(tempDir, { recursive: true, force: true }); // another worker finished first
   }
   for (const old of readdirSync(BUNDLE_ROOT)) {
-    if (old.startsWith('web-') && old !== `web-${hash}` && !old.includes('.tmp-')) {
+    if (old.startsWith(`${name}-`) && old !== `${name}-${hash}` && !old.includes('.tmp-')) {
       rmSync(join(BUNDLE_ROOT, old), { recursive: true, force: true });
     }
   }
