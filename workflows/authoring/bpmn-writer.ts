@@ -70,6 +70,10 @@ function scopeXml(nodes: NodeSpec[], flows: FlowSpec[], refs: Refs, ind: string)
     }
     if (n.type === 'startEvent' && n.interrupting === false) attrs.push('isInterrupting="false"');
     if (n.triggeredByEvent) attrs.push('triggeredByEvent="true"');
+    if (n.type === 'receiveTask' && n.message) {
+      refs.messages.add(n.message);
+      attrs.push(`messageRef="Message_${slug(n.message)}"`);
+    }
     lines.push(`${ind}<bpmn:${n.type} ${attrs.join(' ')}>`);
     const doc = [n.doc, n.deadline ? `Thời hạn ${n.deadline} (DOMAIN.md §8).` : ''].filter(Boolean).join(' ');
     if (doc) lines.push(`${ind}  <bpmn:documentation>${esc(doc)}</bpmn:documentation>`);
@@ -85,7 +89,7 @@ function scopeXml(nodes: NodeSpec[], flows: FlowSpec[], refs: Refs, ind: string)
       lines.push(`${ind}  </bpmn:multiInstanceLoopCharacteristics>`);
     }
     if (n.type === 'subProcess') lines.push(...scopeXml(n.children ?? [], n.flows ?? [], refs, `${ind}  `));
-    lines.push(...eventDefinition(n, refs, `${ind}  `));
+    if (n.type !== 'receiveTask') lines.push(...eventDefinition(n, refs, `${ind}  `));
     lines.push(`${ind}</bpmn:${n.type}>`);
   }
   for (const f of flows) {

@@ -135,6 +135,11 @@ export function layoutScope(nodes: NodeSpec[], flows: FlowSpec[]): Layout {
     shapes.set(b.id, { x: host.x + 6 + i * 40, y: host.y + host.h - 18, w: 36, h: 36 });
   }
   // edges
+  const blocked = (from: string, to: string): boolean => {
+    const r = row.get(from);
+    for (let l = layer.get(from)! + 1; l < layer.get(to)!; l++) if (used.has(`${l}:${r}`)) return true;
+    return false;
+  };
   let channel = 0;
   for (const f of flows) {
     const s = shapes.get(f.from)!;
@@ -152,7 +157,7 @@ export function layoutScope(nodes: NodeSpec[], flows: FlowSpec[]): Layout {
       pts = [{ x: scx, y: viaTop ? s.y : s.y + s.h }, { x: scx, y }, { x: tcx, y }, { x: tcx, y: viaTop ? t.y : t.y + t.h }];
     } else if (fromNode.type === 'boundaryEvent') {
       pts = [{ x: scx, y: s.y + s.h }, { x: scx, y: tcy }, { x: t.x, y: tcy }];
-    } else if (Math.abs(scy - tcy) < 1 && layer.get(f.to)! - layer.get(src(f.from))! > 1) {
+    } else if (Math.abs(scy - tcy) < 1 && blocked(src(f.from), f.to)) {
       // skips columns on the same row: detour through the gap below the row
       const r = row.get(src(f.from))!;
       const y = rowY[r] + rowH[r] + 24;
