@@ -4,11 +4,18 @@ import { messages, type Locale, type MessageKey } from './messages';
 interface I18n {
   locale: Locale;
   setLocale(locale: Locale): void;
-  t(key: MessageKey): string;
+  /** The text of `key`; `{name}` placeholders are replaced from `params`. */
+  t(key: MessageKey, params?: Record<string, string | number>): string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
 const STORAGE_KEY = 'quy-trinh.locale';
+
+export function translate(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
+  const text: string = messages[locale][key] ?? key;
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(() => (localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'vi'));
@@ -19,7 +26,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
-  const value = useMemo<I18n>(() => ({ locale, setLocale, t: (key) => messages[locale][key] ?? key }), [locale, setLocale]);
+  const value = useMemo<I18n>(() => ({ locale, setLocale, t: (key, params) => translate(locale, key, params) }), [locale, setLocale]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

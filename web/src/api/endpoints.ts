@@ -1,0 +1,214 @@
+import { api } from './client';
+
+/** Typed calls of the server's REST API (server/routes/*.ts). */
+
+export interface SessionUser {
+  id: string;
+  username: string;
+  displayName: string;
+  email: string | null;
+  locale: string;
+  roles: string[];
+  agency: { id: string; code: string; name: string; kind: string } | null;
+  jurisdiction: { id: string; code: string; name: string; path: string; level: string; structure: string } | null;
+  candidateGroups: string[];
+  totpEnabled: boolean;
+}
+
+export interface CaslRule {
+  action: string | string[];
+  subject: string | string[];
+  inverted?: boolean;
+  fields?: string | string[];
+  conditions?: unknown;
+}
+
+export interface SessionInfo {
+  user: SessionUser;
+  rules: CaslRule[];
+  csrfToken: string;
+}
+
+export interface ListPage<T> {
+  items: T[];
+  total: number;
+}
+
+export const sessionApi = {
+  get: (signal?: AbortSignal) => api<SessionInfo>('GET', '/api/session', { signal }),
+  login: (body: { username: string; password: string; totp?: string }) => api<SessionInfo>('POST', '/api/session/login', { body }),
+  logout: () => api<void>('POST', '/api/session/logout'),
+  logoutAll: () => api<{ sessionsEnded: number }>('POST', '/api/session/logout-all'),
+  changePassword: (body: { currentPassword: string; newPassword: string }) => api<void>('POST', '/api/session/password', { body }),
+};
+
+// ---- tasks ---------------------------------------------------------------------------------
+
+export interface TaskItem {
+  id: string;
+  instance_id: string;
+  definition_id: string;
+  definition_key: string;
+  element_id: string;
+  name: string | null;
+  form_key: string | null;
+  assignee: string | null;
+  assignee_name?: string | null;
+  candidate_groups: string[];
+  due_at: string | null;
+  created_at: string;
+  state: string;
+  business_key: string | null;
+  scope: string | null;
+  /** Enriched by the server when known. */
+  working_days_left?: number | null;
+  person_name?: string | null;
+  person_id?: string | null;
+  case_code?: string | null;
+  commune_name?: string | null;
+  procedure_name?: string | null;
+  actions?: string[];
+}
+
+/** Query of GET /api/tasks (server/routes/task.routes.ts); the server rejects unknown parameters. */
+export interface TaskListQuery {
+  view?: 'mine' | 'groups' | 'all';
+  state?: 'created' | 'completed' | 'cancelled';
+  dueWithinHours?: number;
+  overdue?: boolean;
+  definitionKey?: string;
+  personId?: string;
+  caseId?: string;
+  instanceId?: string;
+  sort?: 'created_at' | 'due_at' | 'priority';
+  limit?: number;
+  offset?: number;
+}
+
+export type TaskList = ListPage<TaskItem>;
+
+export interface StoredFormDto {
+  id: string;
+  version: number;
+  title: { vi: string; en: string };
+  mau?: string | null;
+  schema: Record<string, unknown>;
+  uiSchema?: Record<string, unknown>;
+  translations?: Record<string, unknown>;
+}
+
+export interface TaskView {
+  task: TaskItem;
+  form: StoredFormDto | null;
+  data: Record<string, unknown>;
+  draft: { updatedAt: string; updatedBy: string } | null;
+  variables: Record<string, unknown>;
+  actions: string[];
+  candidates?: { id: string; displayName: string; agencyName?: string | null }[];
+}
+
+export const taskApi = {
+  list: (query: TaskListQuery, signal?: AbortSignal) => api<TaskList>('GET', '/api/tasks', { query: { ...query }, signal }),
+  get: (id: string, signal?: AbortSignal) => api<TaskView>('GET', `/api/tasks/${id}`, { signal }),
+  claim: (id: string) => api<unknown>('POST', `/api/tasks/${id}/claim`),
+  unclaim: (id: string) => api<unknown>('POST', `/api/tasks/${id}/unclaim`),
+  saveDraft: (id: string, data: unknown) => api<unknown>('PUT', `/api/tasks/${id}/draft`, { body: { data } }),
+  complete: (id: string, data: unknown) => api<unknown>('POST', `/api/tasks/${id}/complete`, { body: { data } }),
+  candidates: (id: string, signal?: AbortSignal) => api<{ items: { id: string; displayName: string; agencyName?: string | null }[] }>('GET', `/api/tasks/${id}/candidates`, { signal }),
+};
+
+// ---- persons and cases ------------------------------------------------------------------------
+
+export interface Person {
+  id: string;
+  full_name: string;
+  other_names?: string[] | null;
+  date_of_birth: string | null;
+  sex: string | null;
+  id_type?: string | null;
+  id_number: string | null;
+  commune_code: string;
+  permanent_address?: string | null;
+  status: string | null;
+  statuses?: { status: string; from: string; to?: string }[];
+  scope: string;
+}
+
+export interface TimelineEvent {
+  at: string;
+  kind?: string;
+  type?: string;
+  title?: string | { vi: string; en: string };
+  detail?: unknown;
+  actor?: string | null;
+  actor_name?: string | null;
+  agency?: string | null;
+  [key: string]: unknown;
+}
+
+export interface CaseRow {
+  id: string;
+  code: string;
+  person_id: string;
+  procedure_key: string;
+  title: string;
+  status: string;
+  created_at: string;
+  [key: string]: unknown;
+}
+
+export const personApi = {
+  search: (query: { q?: string; idNumber?: string; limit?: number; offset?: number }, signal?: AbortSignal) =>
+    api<ListPage<Person>>('GET', '/api/persons', { query, signal }),
+  get: (id: string, signal?: AbortSignal) => api<Person>('GET', `/api/persons/${id}`, { signal }),
+  timeline: (id: string, signal?: AbortSignal) => api<{ person: Person; events: TimelineEvent[] }>('GET', `/api/persons/${id}/timeline`, { signal }),
+  cases: (personId: string, signal?: AbortSignal) => api<ListPage<CaseRow>>('GET', '/api/cases', { query: { personId }, signal }),
+};
+
+export const jurisdictionApi = {
+  list: (query: { parentCode?: string; structure?: string; level?: string }, signal?: AbortSignal) =>
+    api<{ items: { code: string; name: string; level: 'province' | 'district' | 'commune'; path: string }[] }>('GET', '/api/jurisdictions', { query, signal }),
+  get: (code: string) => api<{ code: string; name: string; level: 'province' | 'district' | 'commune'; path: string }>('GET', `/api/jurisdictions/${code}`),
+};
+
+// ---- definitions, instances, operations -----------------------------------------------------------
+
+/** BPMN XML of a deployed definition (text, or `{ xml }` JSON). */
+export async function fetchDefinitionXml(definitionId: string, signal?: AbortSignal): Promise<string> {
+  const response = await fetch(`/api/definitions/${encodeURIComponent(definitionId)}/xml`, { credentials: 'same-origin', signal });
+  if (!response.ok) throw new Error(`definition xml ${response.status}`);
+  const type = response.headers.get('content-type') ?? '';
+  if (type.includes('json')) {
+    const body = (await response.json()) as { xml?: string; source_xml?: string; sourceXml?: string };
+    return body.xml ?? body.source_xml ?? body.sourceXml ?? '';
+  }
+  return response.text();
+}
+
+export interface HistoryEntry {
+  id?: string;
+  type: string;
+  element_id?: string | null;
+  element_name?: string | null;
+  element_type?: string | null;
+  at?: string;
+  created_at?: string;
+  actor?: string | null;
+  [key: string]: unknown;
+}
+
+export interface InstanceDetail {
+  instance: { id: string; definition_id: string; definition_key: string; state: string; business_key: string | null; started_at?: string; created_at?: string; [key: string]: unknown };
+  history: HistoryEntry[];
+  incidents?: { id: string; element_id: string | null; message?: string | null; [key: string]: unknown }[];
+  activeElements?: string[];
+  variables?: Record<string, unknown>;
+}
+
+export const instanceApi = {
+  get: (id: string, signal?: AbortSignal) => api<InstanceDetail>('GET', `/api/instances/${id}`, { signal }),
+  history: (id: string, signal?: AbortSignal) => api<{ items: HistoryEntry[] }>('GET', `/api/instances/${id}/history`, { signal }),
+  cancel: (id: string) => api<unknown>('POST', `/api/instances/${id}/cancel`),
+  start: (body: { definitionKey: string; personId?: string; caseId?: string; communeCode?: string; variables?: Record<string, unknown> }) =>
+    api<{ id: string }>('POST', '/api/instances', { body }),
+};

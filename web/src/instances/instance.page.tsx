@@ -1,0 +1,103 @@
+import { lazy, Suspense } from 'react';
+import { useParams } from 'react-router-dom';
+import { fetchDefinitionXml, instanceApi, type HistoryEntry, type InstanceDetail } from '../api/endpoints';
+import { useSession } from '../auth/session-context';
+import { ConfirmButton } from '../components/confirm-button';
+import { ErrorBanner } from '../components/error-banner';
+import { Spinner } from '../components/spinner';
+import { formatDateTime } from '../format/format';
+import { useAction, useQuery } from '../hooks/use-query';
+import { useI18n } from '../i18n/i18n-context';
+import { elementStates } from './highlights';
+
+const BpmnViewer = lazy(() => import('../diagram/bpmn-viewer').then((m) => ({ default: m.BpmnViewer })));
+
+async function loadInstance(id: string, signal: AbortSignal): Promise<InstanceDetail> {
+  const raw = (await instanceApi.get(id, signal)) as InstanceDetail | InstanceDetail['instance'];
+  const detail: InstanceDetail = 'instance' in raw && raw.instance ? (raw as InstanceDetail) : { instance: raw as InstanceDetail['instance'], history: [] };
+  if (!detail.history?.length) detail.history = await instanceApi.history(id, signal).then((r) => r.items, () => []);
+  return detail;
+}
+
+/** One running or finished procedure: diagram with completed / active / failed steps, counts, history. */
+export default function InstancePage() {
+  const { instanceId = '' } = useParams();
+  const { t } = useI18n();
+  const { can } = useSession();
+  const detail = useQuery((signal) => loadInstance(instanceId, signal), [instanceId]);
+  const xml = useQuery((signal) => fetchDefinitionXml(detail.data!.instance.definition_id, signal), [detail.data?.instance.definition_id], { enabled: Boolean(detail.data) });
+  const cancel = useAction(instanceApi.cancel);
+
+  if (detail.loading && !detail.data) return <Spinner />;
+  if (detail.error) return <ErrorBanner error={detail.error} onRetry={detail.reload} />;
+  if (!detail.data) return null;
+  const { instance, history, incidents } = detail.data;
+  const states = elementStates(history, incidents ?? []);
+  if (detail.data.activeElements?.length) states.active = [...new Set([...states.active, ...detail.data.activeElements])];
+  return (
+    <article className="instance-page">
+      <h1>{t('instance.title')}</h1>
+      <p>
+        <strong>{instance.business_key ?? instance.id}</strong> · {instance.definition_key} · {t('instance.state', { state: instance.state })}
+      </p>
+      <p role="status" data-testid="instance-counts">
+        {t('instance.counts', { completed: states.completed.length, active: states.active.length, failed: states.failed.length })}
+      </p>
+      {can('cancel', 'Instance') && instance.state === 'active' ? (
+        <div>
+          <ErrorBanner error={cancel.error} />
+          <ConfirmButton
+            question={t('instance.cancelConfirm')}
+            busy={cancel.busy}
+            className="danger"
+            onConfirm={() => void cancel.execute(instanceId).then((r) => r.ok && detail.reload())}
+          >
+            {t('instance.cancel')}
+          </ConfirmButton>
+        </div>
+      ) : null}
+      {xml.loading ? <Spinner label={t('diagram.loading')} /> : null}
+      {xml.error ? <p role="alert">{t('diagram.failed')}</p> : null}
+      {xml.data ? (
+        <Suspense fallback={<Spinner label={t('diagram.loading')} />}>
+          <BpmnViewer xml={xml.data} highlights={states} label={t('task.diagram')} />
+        </Suspense>
+      ) : null}
+      <section aria-labelledby="history-title">
+        <h2 id="history-title">{t('instance.history')}</h2>
+        <HistoryTable history={history} />
+      </section>
+    </article>
+  );
+}
+
+function HistoryTable({ history }: { history: HistoryEntry[] }) {
+  const { t } = useI18n();
+  if (!history.length) return <p className="muted">{t('person.noEvents')}</p>;
+  return (
+    <div className="table-scroll">
+      <table className="register">
+        <thead>
+          <tr>
+            <th scope="col">{t('tasks.col.received')}</th>
+            <th scope="col">{t('tasks.filter.state')}</th>
+            <th scope="col">{t('tasks.col.step')}</th>
+            <th scope="col">{t('tasks.col.assignee')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {history.map((h, i) => (
+            <tr key={h.id ?? i}>
+              <td>{formatDateTime(h.at ?? h.created_at)}</td>
+              <td>
+                <code>{h.type}</code>
+              </td>
+              <td>{h.element_name ?? h.element_id ?? ''}</td>
+              <td>{h.actor ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

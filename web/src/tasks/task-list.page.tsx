@@ -1,0 +1,154 @@
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { useParams, useSearchParams } from 'react-router-dom';
+import { taskApi, type TaskItem, type TaskListQuery } from '../api/endpoints';
+import { useSession } from '../auth/session-context';
+import { EmptyState } from '../components/empty-state';
+import { ErrorBanner } from '../components/error-banner';
+import { Pagination } from '../components/pagination';
+import { Spinner } from '../components/spinner';
+import { formatNumber } from '../format/format';
+import { useQuery } from '../hooks/use-query';
+import { useI18n } from '../i18n/i18n-context';
+import type { MessageKey } from '../i18n/messages';
+import { TaskFilters } from './task-filters';
+import { TaskTable } from './task-table';
+
+/** The task page (RJSF, bpmn-js viewer) is its own chunk: the list stays light. */
+const TaskDetail = lazy(() => import('./task-detail'));
+
+export type ListView = 'mine' | 'groups' | 'dueSoon' | 'overdue';
+const VIEWS: ListView[] = ['mine', 'groups', 'dueSoon', 'overdue'];
+const PAGE_SIZE = 20;
+const DUE_SOON_HOURS = 48;
+
+/** Server query of one of the four lists. */
+export function viewQuery(view: ListView): TaskListQuery {
+  if (view === 'mine') return { view: 'mine' };
+  if (view === 'groups') return { view: 'groups' };
+  if (view === 'dueSoon') return { view: 'all', dueWithinHours: DUE_SOON_HOURS, sort: 'due_at' };
+  return { view: 'all', overdue: true, sort: 'due_at' };
+}
+
+/** Task register with the four lists, filters, counts and the open task beside it (Camunda Tasklist style). */
+export function TaskListPage() {
+  const { t, locale } = useI18n();
+  const { user } = useSession();
+  const { taskId } = useParams();
+  const [params, setParams] = useSearchParams();
+  const view = (VIEWS as string[]).includes(params.get('view') ?? '') ? (params.get('view') as ListView) : 'mine';
+  const page = Math.max(1, Number(params.get('page') ?? 1) || 1);
+  const filters = {
+    procedure: params.get('procedure') ?? '',
+    commune: params.get('commune') ?? '',
+    person: params.get('person') ?? '',
+    state: (params.get('state') ?? 'created') as 'created' | 'completed',
+    q: params.get('q') ?? '',
+    sort: (params.get('sort') ?? '') as '' | 'created_at' | 'due_at' | 'priority',
+  };
+  const [busyId, setBusyId] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<unknown>(null);
+
+  const serverFilters: TaskListQuery = {
+    state: filters.state,
+    ...(filters.procedure ? { definitionKey: filters.procedure } : {}),
+    ...(filters.person ? { personId: filters.person } : {}),
+  };
+  const filterKey = JSON.stringify(serverFilters);
+
+  const list = useQuery(
+    (signal) => taskApi.list({ ...viewQuery(view), ...serverFilters, ...(filters.sort ? { sort: filters.sort } : {}), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, signal),
+    [view, page, filterKey, filters.sort],
+  );
+  const counts = useQuery(
+    async (signal) => {
+      const totals = await Promise.all(VIEWS.map((v) => taskApi.list({ ...viewQuery(v), ...serverFilters, limit: 1 }, signal).then((r) => r.total)));
+      return Object.fromEntries(VIEWS.map((v, i) => [v, totals[i]])) as Record<ListView, number>;
+    },
+    [filterKey, list.data],
+  );
+
+  const [procedures, setProcedures] = useState<string[]>([]);
+  const loadedKeys = (list.data?.items ?? []).map((i) => i.definition_key);
+  const missingKey = loadedKeys.find((k) => !procedures.includes(k));
+  if (missingKey) setProcedures([...new Set([...procedures, ...loadedKeys])].sort());
+  // The server filters by list, procedure, person and state; commune and free text narrow the page.
+  const items = useMemo(() => {
+    const q = fold(filters.q.trim());
+    return (list.data?.items ?? []).filter((task) => {
+      if (filters.commune && !(task.scope ?? '').includes(`/${filters.commune}/`)) return false;
+      if (!q) return true;
+      return fold([task.business_key, task.case_code, task.person_name, task.name].filter(Boolean).join(' ')).includes(q);
+    });
+  }, [list.data, filters.q, filters.commune]);
+
+  function update(next: Record<string, string>) {
+    const merged = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(next)) {
+      if (v) merged.set(k, v);
+      else merged.delete(k);
+    }
+    if (!('page' in next)) merged.delete('page');
+    setParams(merged, { replace: true });
+  }
+
+  async function act(task: TaskItem, kind: 'claim' | 'unclaim') {
+    setBusyId(task.id);
+    setActionError(null);
+    try {
+      await (kind === 'claim' ? taskApi.claim(task.id) : taskApi.unclaim(task.id));
+      list.reload();
+    } catch (error) {
+      setActionError(error);
+    } finally {
+      setBusyId(null);
+    }
+  }
+
+  const search = params.toString() ? `?${params.toString()}` : '';
+  return (
+    <div className={`task-workspace${taskId ? ' has-detail' : ''}`}>
+      <section className="task-list-pane" aria-labelledby="tasks-title">
+        <h1 id="tasks-title">{t('tasks.title')}</h1>
+        <nav aria-label={t('tasks.views')} className="view-tabs">
+          {VIEWS.map((v) => (
+            <button key={v} type="button" aria-pressed={v === view} className={`view-tab view-${v}`} onClick={() => update({ view: v })}>
+              {t(`tasks.view.${v}` as MessageKey)}
+              <span className="count" data-testid={`count-${v}`}>
+                {counts.data ? formatNumber(counts.data[v], locale) : '…'}
+              </span>
+            </button>
+          ))}
+        </nav>
+        <TaskFilters filters={filters} procedures={procedures} onChange={update} />
+        <ErrorBanner error={actionError} />
+        <ErrorBanner error={list.error} onRetry={list.reload} />
+        {list.loading && !list.data ? <Spinner /> : null}
+        {list.data && items.length === 0 ? (
+          <EmptyState title={t('tasks.empty')}>
+            <p className="muted">{t('tasks.emptyHint')}</p>
+          </EmptyState>
+        ) : null}
+        {items.length > 0 && user ? (
+          <div aria-busy={list.loading}>
+            <TaskTable items={items} selectedId={taskId} userId={user.id} search={search} busyId={busyId} onClaim={(task) => void act(task, 'claim')} onUnclaim={(task) => void act(task, 'unclaim')} />
+          </div>
+        ) : null}
+        {list.data && list.data.total > PAGE_SIZE ? <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={(p) => update({ page: String(p) })} /> : null}
+      </section>
+      <section className="task-detail-pane" aria-label={t('task.form')}>
+        {taskId ? (
+          <Suspense fallback={<Spinner />}>
+            <TaskDetail key={taskId} taskId={taskId} backSearch={search} onChanged={list.reload} />
+          </Suspense>
+        ) : (
+          <EmptyState title={t('tasks.pickOne')} />
+        )}
+      </section>
+    </div>
+  );
+}
+
+/** Accent-insensitive comparison text (đ → d). */
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase();
+}
