@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Engine } from '../engine/index';
 import type { AppConfig } from './config/config';
 import type { ServerDatabase } from './db/schema';
 
@@ -12,10 +13,13 @@ export interface AppDeps {
   config: AppConfig;
   clock: Clock;
   version: string;
+  /** The BPMN engine; buildApp creates one on `db` and `clock` when absent. */
+  engine?: Engine;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     deps: AppDeps;
+    engine: Engine;
   }
 }

@@ -3,6 +3,7 @@ import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import './app-deps';
+import { createEngine } from '../engine/index';
 import type { AppDeps } from './app-deps';
 import { errorBodySchema } from './errors';
 import { authPlugin } from './plugins/auth.plugin';
@@ -26,6 +27,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     trustProxy: false,
   });
   app.decorate('deps', options.deps);
+  app.decorate('engine', options.deps.engine ?? createEngine({ db: options.deps.db, clock: options.deps.clock }));
 
   app.addSchema(errorBodySchema);
   await app.register(errorHandlerPlugin);

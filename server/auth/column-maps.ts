@@ -17,4 +17,13 @@ export const columnMaps = {
   },
   Instance: { id: { column: 'i.id' }, scope: { column: 'i.scope' } },
   History: { id: { column: 'i.id' }, scope: { column: 'i.scope' } },
+  /** The engine's own queries select from unaliased tables. */
+  EngineTask: {
+    id: { column: 'task.id' },
+    scope: { column: 'task.scope' },
+    assignee: { column: 'task.assignee' },
+    candidate_groups: { column: 'task.candidate_groups', array: true },
+    candidate_users: { column: 'task.candidate_users', array: true },
+  },
+  EngineInstance: { id: { column: 'process_instance.id' }, scope: { column: 'process_instance.scope' } },
 } satisfies Record<string, ColumnMap>;

@@ -27,6 +27,8 @@ export interface AppConfig {
   maxUploadBytes: number;
   /** Sender address of notification mail. */
   mailFrom: string;
+  /** Form ids citizens may submit without signing in. */
+  publicForms: string[];
   /** Base URL used in links inside notification mail. */
   publicUrl: string;
 }
@@ -52,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginRateLimitPerMinute: parsePositive('LOGIN_RATE_LIMIT', env.LOGIN_RATE_LIMIT, 10),
     publicRateLimitPerMinute: parsePositive('PUBLIC_RATE_LIMIT', env.PUBLIC_RATE_LIMIT, 30),
     maxUploadBytes: parsePositive('MAX_UPLOAD_BYTES', env.MAX_UPLOAD_BYTES, 10 * 1024 * 1024),
+    publicForms: (env.PUBLIC_FORMS ?? 'voluntary.registration,determination.volunteer-application').split(',').map((f) => f.trim()).filter(Boolean),
     mailFrom: env.MAIL_FROM ?? 'Quy Trinh <no-reply@quytrinh.local>',
     publicUrl: env.PUBLIC_URL ?? 'http://localhost:3000',
   };

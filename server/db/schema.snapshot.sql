@@ -43,6 +43,23 @@ TABLE app_user (
 CREATE UNIQUE INDEX app_user_pkey ON public.app_user USING btree (id);
 CREATE UNIQUE INDEX app_user_username_key ON public.app_user USING btree (username);
 
+TABLE attachment (
+  id uuid NOT NULL
+  file_name text NOT NULL
+  content_type text NOT NULL
+  size integer NOT NULL
+  sha256 text NOT NULL
+  data bytea NOT NULL
+  scope text NOT NULL
+  created_by text NOT NULL
+  created_at timestamp with time zone NOT NULL
+  CONSTRAINT attachment_pkey PRIMARY KEY (id)
+  CONSTRAINT attachment_size_check CHECK ((size >= 0))
+)
+CREATE UNIQUE INDEX attachment_pkey ON public.attachment USING btree (id);
+CREATE INDEX attachment_scope_idx ON public.attachment USING btree (scope text_pattern_ops);
+CREATE INDEX attachment_sha256_idx ON public.attachment USING btree (sha256);
+
 TABLE audit_log (
   id bigint NOT NULL DEFAULT nextval('audit_log_id_seq'::regclass)
   at timestamp with time zone NOT NULL
@@ -59,6 +76,138 @@ TABLE audit_log (
 CREATE UNIQUE INDEX audit_log_pkey ON public.audit_log USING btree (id);
 CREATE INDEX audit_log_resource_idx ON public.audit_log USING btree (resource_type, resource_id);
 CREATE INDEX audit_log_scope_idx ON public.audit_log USING btree (scope text_pattern_ops);
+
+TABLE calendar_holiday (
+  date date NOT NULL
+  name text NOT NULL
+  CONSTRAINT calendar_holiday_pkey PRIMARY KEY (date)
+)
+CREATE UNIQUE INDEX calendar_holiday_pkey ON public.calendar_holiday USING btree (date);
+
+TABLE event_subscription (
+  id uuid NOT NULL
+  kind text NOT NULL
+  name text NOT NULL
+  correlation_key text
+  instance_id uuid
+  root_instance_id uuid
+  execution_id uuid
+  element_id text NOT NULL
+  definition_id uuid
+  data jsonb NOT NULL DEFAULT '{}'::jsonb
+  created_at timestamp with time zone NOT NULL
+  CONSTRAINT event_subscription_pkey PRIMARY KEY (id)
+)
+CREATE INDEX event_subscription_lookup_idx ON public.event_subscription USING btree (kind, name, correlation_key);
+CREATE UNIQUE INDEX event_subscription_pkey ON public.event_subscription USING btree (id);
+CREATE INDEX event_subscription_root_idx ON public.event_subscription USING btree (root_instance_id);
+
+TABLE execution (
+  id uuid NOT NULL
+  instance_id uuid NOT NULL
+  root_instance_id uuid NOT NULL
+  parent_id uuid
+  element_id text NOT NULL
+  state text NOT NULL
+  data jsonb NOT NULL DEFAULT '{}'::jsonb
+  created_at timestamp with time zone NOT NULL
+  CONSTRAINT execution_pkey PRIMARY KEY (id)
+)
+CREATE UNIQUE INDEX execution_pkey ON public.execution USING btree (id);
+CREATE INDEX execution_root_idx ON public.execution USING btree (root_instance_id);
+
+TABLE form_definition (
+  id text NOT NULL
+  version integer NOT NULL
+  title jsonb NOT NULL
+  mau text
+  schema jsonb NOT NULL
+  ui_schema jsonb NOT NULL DEFAULT '{}'::jsonb
+  translations jsonb NOT NULL DEFAULT '{}'::jsonb
+  examples jsonb NOT NULL DEFAULT '{}'::jsonb
+  checksum text NOT NULL
+  created_at timestamp with time zone NOT NULL
+  created_by text NOT NULL
+  CONSTRAINT form_definition_pk PRIMARY KEY (id, version)
+  CONSTRAINT form_definition_version_check CHECK ((version >= 1))
+)
+CREATE UNIQUE INDEX form_definition_pk ON public.form_definition USING btree (id, version);
+
+TABLE form_draft (
+  task_id text NOT NULL
+  form_id text NOT NULL
+  form_version integer NOT NULL
+  data jsonb NOT NULL
+  updated_at timestamp with time zone NOT NULL
+  updated_by text NOT NULL
+  CONSTRAINT form_draft_form_fk FOREIGN KEY (form_id, form_version) REFERENCES form_definition(id, version)
+  CONSTRAINT form_draft_pkey PRIMARY KEY (task_id)
+)
+CREATE INDEX form_draft_form_idx ON public.form_draft USING btree (form_id, form_version);
+CREATE UNIQUE INDEX form_draft_pkey ON public.form_draft USING btree (task_id);
+
+TABLE history_event (
+  id bigint NOT NULL DEFAULT nextval('history_event_id_seq'::regclass)
+  instance_id uuid
+  root_instance_id uuid
+  definition_id uuid
+  element_id text
+  element_type text
+  type text NOT NULL
+  actor text
+  at timestamp with time zone NOT NULL
+  execution_id uuid
+  task_id uuid
+  data jsonb
+  CONSTRAINT history_event_pkey PRIMARY KEY (id)
+)
+CREATE INDEX history_event_instance_idx ON public.history_event USING btree (instance_id, id);
+CREATE UNIQUE INDEX history_event_pkey ON public.history_event USING btree (id);
+CREATE INDEX history_event_root_idx ON public.history_event USING btree (root_instance_id, id);
+
+TABLE incident (
+  id uuid NOT NULL
+  type text NOT NULL
+  message text NOT NULL
+  instance_id uuid
+  root_instance_id uuid
+  execution_id uuid
+  element_id text
+  job_id uuid
+  state text NOT NULL
+  created_at timestamp with time zone NOT NULL
+  resolved_at timestamp with time zone
+  resolved_by text
+  CONSTRAINT incident_pkey PRIMARY KEY (id)
+)
+CREATE UNIQUE INDEX incident_pkey ON public.incident USING btree (id);
+CREATE INDEX incident_root_idx ON public.incident USING btree (root_instance_id, state);
+CREATE INDEX incident_state_idx ON public.incident USING btree (state, created_at);
+
+TABLE job (
+  id uuid NOT NULL
+  type text NOT NULL
+  kind text NOT NULL
+  instance_id uuid
+  root_instance_id uuid
+  execution_id uuid
+  element_id text
+  definition_id uuid
+  payload jsonb NOT NULL DEFAULT '{}'::jsonb
+  due_at timestamp with time zone NOT NULL
+  retries integer NOT NULL
+  attempts integer NOT NULL DEFAULT 0
+  state text NOT NULL
+  lock_owner text
+  lock_expires_at timestamp with time zone
+  last_error text
+  created_at timestamp with time zone NOT NULL
+  CONSTRAINT job_pkey PRIMARY KEY (id)
+)
+CREATE INDEX job_acquire_idx ON public.job USING btree (state, due_at);
+CREATE UNIQUE INDEX job_pkey ON public.job USING btree (id);
+CREATE INDEX job_root_idx ON public.job USING btree (root_instance_id);
+CREATE INDEX job_type_idx ON public.job USING btree (type, state, due_at);
 
 TABLE jurisdiction (
   id uuid NOT NULL DEFAULT gen_random_uuid()
@@ -80,6 +229,34 @@ CREATE UNIQUE INDEX jurisdiction_code_key ON public.jurisdiction USING btree (co
 CREATE INDEX jurisdiction_parent_idx ON public.jurisdiction USING btree (parent_id);
 CREATE INDEX jurisdiction_path_idx ON public.jurisdiction USING btree (path text_pattern_ops);
 CREATE UNIQUE INDEX jurisdiction_pkey ON public.jurisdiction USING btree (id);
+
+TABLE mail_log (
+  job_id text NOT NULL
+  message_id text NOT NULL
+  template text NOT NULL
+  recipient text NOT NULL
+  subject text NOT NULL
+  transport text NOT NULL
+  file text
+  attempts integer NOT NULL
+  sent_at timestamp with time zone NOT NULL
+  CONSTRAINT mail_log_pkey PRIMARY KEY (job_id)
+  CONSTRAINT mail_log_transport_check CHECK ((transport = ANY (ARRAY['smtp'::text, 'file'::text])))
+)
+CREATE UNIQUE INDEX mail_log_pkey ON public.mail_log USING btree (job_id);
+CREATE INDEX mail_log_sent_idx ON public.mail_log USING btree (sent_at);
+
+TABLE message_buffer (
+  id uuid NOT NULL
+  name text NOT NULL
+  correlation_key text
+  variables jsonb NOT NULL DEFAULT '{}'::jsonb
+  expires_at timestamp with time zone NOT NULL
+  created_at timestamp with time zone NOT NULL
+  CONSTRAINT message_buffer_pkey PRIMARY KEY (id)
+)
+CREATE INDEX message_buffer_lookup_idx ON public.message_buffer USING btree (name, correlation_key, expires_at);
+CREATE UNIQUE INDEX message_buffer_pkey ON public.message_buffer USING btree (id);
 
 TABLE person (
   id uuid NOT NULL DEFAULT gen_random_uuid()
@@ -108,6 +285,65 @@ CREATE UNIQUE INDEX person_pkey ON public.person USING btree (id);
 CREATE INDEX person_scope_idx ON public.person USING btree (scope text_pattern_ops);
 CREATE INDEX person_search_trgm_idx ON public.person USING gin (search_name gin_trgm_ops);
 
+TABLE process_definition (
+  id uuid NOT NULL
+  key text NOT NULL
+  version integer NOT NULL
+  deployment_id uuid NOT NULL
+  name text
+  checksum text NOT NULL
+  source_xml text NOT NULL
+  deployed_by text
+  deployed_at timestamp with time zone NOT NULL
+  version_tag text
+  jurisdiction_code text
+  parent_definition_id uuid
+  CONSTRAINT process_definition_key_version_key UNIQUE (key, version)
+  CONSTRAINT process_definition_parent_definition_id_fkey FOREIGN KEY (parent_definition_id) REFERENCES process_definition(id)
+  CONSTRAINT process_definition_pkey PRIMARY KEY (id)
+)
+CREATE INDEX process_definition_checksum_idx ON public.process_definition USING btree (key, checksum);
+CREATE UNIQUE INDEX process_definition_key_version_key ON public.process_definition USING btree (key, version);
+CREATE UNIQUE INDEX process_definition_pkey ON public.process_definition USING btree (id);
+
+TABLE process_instance (
+  id uuid NOT NULL
+  root_instance_id uuid NOT NULL
+  parent_instance_id uuid
+  parent_execution_id uuid
+  definition_id uuid NOT NULL
+  definition_key text NOT NULL
+  business_key text
+  scope text
+  state text NOT NULL
+  started_at timestamp with time zone NOT NULL
+  ended_at timestamp with time zone
+  started_by text
+  CONSTRAINT process_instance_definition_id_fkey FOREIGN KEY (definition_id) REFERENCES process_definition(id)
+  CONSTRAINT process_instance_pkey PRIMARY KEY (id)
+)
+CREATE INDEX process_instance_business_key_idx ON public.process_instance USING btree (business_key);
+CREATE INDEX process_instance_definition_idx ON public.process_instance USING btree (definition_id, state);
+CREATE UNIQUE INDEX process_instance_pkey ON public.process_instance USING btree (id);
+CREATE INDEX process_instance_root_idx ON public.process_instance USING btree (root_instance_id);
+CREATE INDEX process_instance_scope_idx ON public.process_instance USING btree (scope text_pattern_ops);
+
+TABLE public_submission (
+  id uuid NOT NULL DEFAULT gen_random_uuid()
+  form_id text NOT NULL
+  form_version integer NOT NULL
+  commune_code text NOT NULL
+  scope text NOT NULL
+  data jsonb NOT NULL
+  contact jsonb NOT NULL
+  status text NOT NULL DEFAULT 'received'::text
+  ip text
+  created_at timestamp with time zone NOT NULL
+  CONSTRAINT public_submission_pkey PRIMARY KEY (id)
+)
+CREATE UNIQUE INDEX public_submission_pkey ON public.public_submission USING btree (id);
+CREATE INDEX public_submission_scope_idx ON public.public_submission USING btree (scope text_pattern_ops);
+
 TABLE rehab_case (
   id uuid NOT NULL DEFAULT gen_random_uuid()
   code text NOT NULL
@@ -130,6 +366,49 @@ CREATE UNIQUE INDEX rehab_case_code_key ON public.rehab_case USING btree (code);
 CREATE INDEX rehab_case_person_idx ON public.rehab_case USING btree (person_id);
 CREATE UNIQUE INDEX rehab_case_pkey ON public.rehab_case USING btree (id);
 CREATE INDEX rehab_case_scope_idx ON public.rehab_case USING btree (scope text_pattern_ops);
+
+TABLE task (
+  id uuid NOT NULL
+  instance_id uuid NOT NULL
+  root_instance_id uuid NOT NULL
+  execution_id uuid NOT NULL
+  definition_id uuid NOT NULL
+  definition_key text NOT NULL
+  element_id text NOT NULL
+  name text
+  form_key text
+  assignee text
+  candidate_groups text[] NOT NULL DEFAULT '{}'::text[]
+  candidate_users text[] NOT NULL DEFAULT '{}'::text[]
+  due_at timestamp with time zone
+  follow_up_at timestamp with time zone
+  priority integer NOT NULL DEFAULT 50
+  state text NOT NULL
+  business_key text
+  scope text
+  created_at timestamp with time zone NOT NULL
+  claimed_at timestamp with time zone
+  completed_at timestamp with time zone
+  completed_by text
+  CONSTRAINT task_pkey PRIMARY KEY (id)
+)
+CREATE INDEX task_assignee_idx ON public.task USING btree (assignee, state);
+CREATE INDEX task_candidate_groups_idx ON public.task USING gin (candidate_groups);
+CREATE INDEX task_candidate_users_idx ON public.task USING gin (candidate_users);
+CREATE INDEX task_instance_idx ON public.task USING btree (instance_id);
+CREATE UNIQUE INDEX task_pkey ON public.task USING btree (id);
+CREATE INDEX task_root_idx ON public.task USING btree (root_instance_id, state);
+CREATE INDEX task_scope_idx ON public.task USING btree (scope text_pattern_ops);
+CREATE INDEX task_state_idx ON public.task USING btree (state, created_at);
+
+TABLE task_notification (
+  task_id text NOT NULL
+  kind text NOT NULL
+  at timestamp with time zone NOT NULL
+  CONSTRAINT task_notification_kind_check CHECK ((kind = ANY (ARRAY['deadline_near'::text, 'overdue'::text])))
+  CONSTRAINT task_notification_pk PRIMARY KEY (task_id, kind)
+)
+CREATE UNIQUE INDEX task_notification_pk ON public.task_notification USING btree (task_id, kind);
 
 TABLE user_role (
   user_id uuid NOT NULL
@@ -154,3 +433,15 @@ TABLE user_session (
 )
 CREATE UNIQUE INDEX user_session_pkey ON public.user_session USING btree (id);
 CREATE INDEX user_session_user_idx ON public.user_session USING btree (user_id);
+
+TABLE variable (
+  scope_id uuid NOT NULL
+  name text NOT NULL
+  instance_id uuid NOT NULL
+  root_instance_id uuid NOT NULL
+  value jsonb
+  updated_at timestamp with time zone NOT NULL
+  CONSTRAINT variable_pkey PRIMARY KEY (scope_id, name)
+)
+CREATE UNIQUE INDEX variable_pkey ON public.variable USING btree (scope_id, name);
+CREATE INDEX variable_root_idx ON public.variable USING btree (root_instance_id);

@@ -106,6 +106,37 @@ export interface RehabCaseTable {
   updated_at: Date;
 }
 
+export interface MailLogTable {
+  job_id: string;
+  message_id: string;
+  template: string;
+  recipient: string;
+  subject: string;
+  transport: 'smtp' | 'file';
+  file: string | null;
+  attempts: number;
+  sent_at: Date;
+}
+
+export interface TaskNotificationTable {
+  task_id: string;
+  kind: 'deadline_near' | 'overdue';
+  at: Date;
+}
+
+export interface PublicSubmissionTable {
+  id: Generated<string>;
+  form_id: string;
+  form_version: number;
+  commune_code: string;
+  scope: string;
+  data: ColumnType<unknown, string, string>;
+  contact: ColumnType<unknown, string, string>;
+  status: Generated<string>;
+  ip: string | null;
+  created_at: Date;
+}
+
 export interface ServerDatabase {
   jurisdiction: JurisdictionTable;
   agency: AgencyTable;
@@ -115,4 +146,7 @@ export interface ServerDatabase {
   audit_log: AuditLogTable;
   person: PersonTable;
   rehab_case: RehabCaseTable;
+  mail_log: MailLogTable;
+  task_notification: TaskNotificationTable;
+  public_submission: PublicSubmissionTable;
 }

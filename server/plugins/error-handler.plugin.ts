@@ -33,8 +33,14 @@ export function classifyError(error: FastifyError & { details?: unknown }): { co
       })),
     };
   }
-  if (isKnownCode(error.code)) return { code: error.code, details: error.details };
+  if (isKnownCode(error.code)) {
+    // Forms' validation errors carry field-level `issues` (vi + en) instead of `details`.
+    const issues = (error as { issues?: unknown }).issues;
+    return { code: error.code, details: error.details ?? (issues ? { issues } : undefined) };
+  }
   if (error.code && fastifyCodes[error.code]) return { code: fastifyCodes[error.code] };
+  const pgCode = postgresCode(error);
+  if (pgCode) return { code: pgCode };
   if (error.statusCode === 429) return { code: 'RATE_LIMITED' };
   if ((error.code && unavailableCodes.has(error.code)) || /Connection terminated|timeout exceeded when trying to connect/i.test(error.message)) {
     return { code: 'DATABASE_UNAVAILABLE' };
@@ -43,6 +49,16 @@ export function classifyError(error: FastifyError & { details?: unknown }): { co
     return { code: 'BAD_REQUEST' };
   }
   return { code: 'INTERNAL' };
+}
+
+/** PostgreSQL conditions caused by the request's data (SQLSTATE classes 22 and 23, serialisation). */
+function postgresCode(error: { code?: string; severity?: unknown }): ErrorCode | undefined {
+  const code = error.code;
+  if (!code || typeof (error as { severity?: unknown }).severity !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return undefined;
+  if (code === '23505') return 'DUPLICATE';
+  if (code === '40001' || code === '40P01' || code === '55P03') return 'CONFLICT';
+  if (code.startsWith('22') || code.startsWith('23')) return 'BAD_REQUEST';
+  return undefined;
 }
 
 export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {

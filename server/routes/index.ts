@@ -1,9 +1,15 @@
 import type { FastifyInstance } from 'fastify';
+import { attachmentRoutes } from './attachment.routes';
 import { auditRoutes } from './audit.routes';
 import { caseRoutes } from './case.routes';
+import { definitionRoutes } from './definition.routes';
+import { instanceRoutes } from './instance.routes';
+import { operationsRoutes } from './operations.routes';
 import { orgRoutes } from './org.routes';
 import { personRoutes } from './person.routes';
+import { publicRoutes } from './public.routes';
 import { sessionRoutes } from './session.routes';
+import { taskRoutes } from './task.routes';
 import { userRoutes } from './user.routes';
 
 /** Every /api route module (each one resource). */
@@ -14,4 +20,10 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   await app.register(personRoutes);
   await app.register(caseRoutes);
   await app.register(auditRoutes);
+  await app.register(definitionRoutes);
+  await app.register(instanceRoutes);
+  await app.register(taskRoutes);
+  await app.register(operationsRoutes);
+  await app.register(attachmentRoutes);
+  await app.register(publicRoutes);
 }

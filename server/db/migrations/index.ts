@@ -3,6 +3,7 @@ import { engineMigrations } from '../../../engine/index';
 import { formsMigrations } from '../../../forms/index';
 import { m0003_identity } from './0003-identity';
 import { m0004_auth_persons } from './0004-auth-persons';
+import { m0005_mail } from './0005-mail';
 
 /**
  * Every module's migrations in one ordered set. Numbers are global across modules
@@ -13,7 +14,7 @@ export function allMigrations(): Record<string, Migration> {
   const sources: Record<string, Migration>[] = [
     engineMigrations,
     formsMigrations,
-    { '0003_identity': m0003_identity, '0004_auth_persons': m0004_auth_persons },
+    { '0003_identity': m0003_identity, '0004_auth_persons': m0004_auth_persons, '0005_mail': m0005_mail },
   ];
   for (const source of sources) {
     for (const [name, migration] of Object.entries(source)) {
