@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importCount, openDesignerPage, waitForImports, type DesignerSession } from './designer-page';
+
+const FIXTURE = 'test/designer/fixtures/verify-user-task.bpmn';
+
+describe('designer page in Chromium', () => {
+  let session: DesignerSession;
+  let page: Page;
+
+  beforeAll(async () => {
+    session = await openDesignerPage();
+    page = session.page;
+  }, 120_000);
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  async function openFixture(): Promise<void> {
+    const before = await importCount(page);
+    await page.setInputFiles('[data-testid=open-bpmn]', FIXTURE);
+    await waitForImports(page, before + 1);
+  }
+
+  const problemCount = () => page.locator('[data-testid=problem-count]').innerText();
+
+  it('should label the palette in Vietnamese', async () => {
+    // when
+    const labels = await page.locator('.djs-palette .entry').evaluateAll((entries) => entries.map((e) => e.getAttribute('aria-label') ?? e.getAttribute('title')));
+    // then
+    expect(labels).toEqual(expect.arrayContaining(['Tạo sự kiện bắt đầu', 'Tạo sự kiện kết thúc', 'Tạo cổng rẽ nhánh', 'Tạo bước người dùng', 'Công cụ kéo màn hình']));
+    expect(labels.filter((label) => label?.startsWith('Create'))).toEqual([]);
+  });
+
+  it('should label the properties panel of a user task in Vietnamese', async () => {
+    // given
+    await openFixture();
+    // when
+    await page.click('.djs-element[data-element-id=Task_verify]');
+    // then
+    const groups = await page.locator('.bio-properties-panel-group-header-title').allInnerTexts();
+    expect(groups).toEqual(expect.arrayContaining(['Thông tin chung', 'Phân công', 'Biểu mẫu']));
+  });
+
+  it('should report a bad due date typed in the properties panel and clear it once fixed', async () => {
+    // given a valid model
+    await openFixture();
+    await expect.poll(problemCount).toBe('0 lỗi, 0 cảnh báo');
+    await page.click('.djs-element[data-element-id=Task_verify]');
+    const group = page.locator('[data-group-id="group-assignmentDefinition"]');
+    if (!(await group.locator('.bio-properties-panel-group-entries.open').count())) await group.locator('.bio-properties-panel-group-header').click();
+    const dueDate = group.locator('[data-entry-id=taskScheduleDueDate] input');
+
+    // when a due date that is neither ISO 8601 nor FEEL is typed
+    await dueDate.fill('5 ngày');
+
+    // then the problem is listed and marked on the diagram
+    const problem = page.locator('.qt-problem button[data-rule="quy-trinh/due-date-expression"]');
+    await expect.poll(() => problem.count()).toBe(1);
+    expect(await problem.getAttribute('data-element-id')).toBe('Task_verify');
+    expect(await problem.innerText()).toContain('Hạn xử lý');
+    expect(await page.locator('.djs-overlay-linting').count()).toBeGreaterThan(0);
+
+    // when the problem is clicked, its element is selected
+    await page.click('.djs-element[data-element-id=Start_1]');
+    await problem.click();
+    await expect.poll(() => page.locator('.djs-element.selected[data-element-id=Task_verify]').count()).toBe(1);
+
+    // when the due date is corrected
+    await dueDate.fill('2026-02-01T17:00:00+07:00');
+
+    // then the problem disappears and the export carries the due date
+    await expect.poll(() => problem.count()).toBe(0);
+    await expect.poll(problemCount).toBe('0 lỗi, 0 cảnh báo');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=save-bpmn]')]);
+    const xml = readFileSync((await download.path())!, 'utf8');
+    expect(xml).toMatch(/<zeebe:taskSchedule dueDate="2026-02-01T17:00:00\+07:00" \/>/);
+    expect(download.suggestedFilename()).toBe('verify_request.bpmn');
+  });
+});
