@@ -38,6 +38,7 @@ export { createRjsfValidator } from './validation/rjsf.validator';
 // Computed fields, pre-fill and output mapping, translations
 export { applyComputed, computedFieldPaths, type ApplyComputedOptions } from './computed/apply-computed';
 export type { SchemaMatcher } from './computed/active-branches';
+export { setComputedCacheSize } from './computed/feel-evaluator';
 export { prefill, extractOutput } from './mapping/prefill';
 export { translateForm, type LocalizedForm } from './translations/translate-form';
 

@@ -2,12 +2,20 @@
  * Forms benchmark: validations per second of the largest form (workflows/forms/*.json and the
  * forms test fixtures), compiled once (cache per form id + version), through
  *  - the full server pipeline `validateFormData` (NFC + pollution guard + x-computed + closed schema),
+ *  - the same with the FEEL memo off (every x-computed expression parsed and evaluated: worst case),
  *  - the compiled closed-schema validator alone.
  * Usage: npm run bench:forms [-- --seconds 3]
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { applyComputed, compileForm, computedFieldPaths, validateFormData, type FormDefinition } from '../forms/index';
+import {
+  applyComputed,
+  compileForm,
+  computedFieldPaths,
+  setComputedCacheSize,
+  validateFormData,
+  type FormDefinition,
+} from '../forms/index';
 
 const seconds = Number(process.argv[process.argv.indexOf('--seconds') + 1]) || 2;
 
@@ -51,6 +59,11 @@ function bench(title: string, form: FormDefinition): void {
   console.log(
     `${title}: ${form.id} v${form.version} — ${fields} top-level fields, ${computed} x-computed, schema ${size(form)} bytes, compiled once in ${compileMs.toFixed(1)} ms`,
   );
+  if (computed > 0) {
+    setComputedCacheSize(0);
+    measure('validateFormData, FEEL memo off (cold)', () => validateFormData(form, example).valid);
+    setComputedCacheSize(2_000);
+  }
   measure('validateFormData (full server pipeline)', () => validateFormData(form, example).valid);
   measure('compiled closed schema only (ajv)', () => validate(prepared) === true);
 }

@@ -1,10 +1,9 @@
-import { evaluate } from 'feelin';
-import { ComputedFieldError } from '../form.errors';
 import type { FormSchema, JsonObject, JsonValue } from '../form.types';
 import { cloneJson } from '../validation/data-guard';
 import { activeLocationSchemas, type SchemaMatcher } from './active-branches';
 import { isSchemaObject, pointerSegment } from '../validation/schema-walk';
 import { defaultMatcher } from './default-matcher';
+import { evaluateFeel } from './feel-evaluator';
 
 export interface ApplyComputedOptions {
   /** Decides whether data satisfies an `if`/`oneOf`/`anyOf` subschema (defaults to a lenient ajv). */
@@ -55,7 +54,7 @@ export function applyComputed(schema: FormSchema, data: JsonObject, options: App
     for (const [name, defs] of props) {
       const expression = defs.map((d) => d['x-computed']).find((e): e is string => typeof e === 'string');
       if (expression === undefined) continue;
-      const result = evaluateExpression(expression, { ...value, root: out }, `${path}/${pointerSegment(name)}`);
+      const result = evaluateFeel(expression, { ...value, root: out }, `${path}/${pointerSegment(name)}`);
       if (result === null || result === undefined) delete value[name];
       else value[name] = result;
     }
@@ -95,34 +94,6 @@ export function computedFieldPaths(schema: FormSchema): string[] {
   };
   walk(schema, '', new Set());
   return [...new Set(out)];
-}
-
-function evaluateExpression(expression: string, context: Record<string, unknown>, path: string): JsonValue | null {
-  const source = expression.trim().replace(/^=/, '');
-  let value: unknown;
-  try {
-    value = evaluate(source, context).value;
-  } catch (error) {
-    throw new ComputedFieldError(path, error instanceof Error ? error.message : String(error));
-  }
-  return toJson(value);
-}
-
-function toJson(value: unknown): JsonValue | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (typeof value === 'string' || typeof value === 'boolean') return value;
-  if (Array.isArray(value)) return value.map((v) => toJson(v));
-  if (isPlainObject(value)) {
-    const out: JsonObject = {};
-    for (const [k, v] of Object.entries(value)) {
-      const j = toJson(v);
-      if (j !== null) out[k] = j;
-    }
-    return out;
-  }
-  // FEEL dates, times, durations: their ISO text.
-  return String(value);
 }
 
 function isPlainObject(value: unknown): value is JsonObject {

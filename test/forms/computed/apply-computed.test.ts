@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { applyComputed, ComputedFieldError, computedFieldPaths, validateFormData, type JsonObject } from '../../../forms/index';
+import {
+  applyComputed,
+  ComputedFieldError,
+  computedFieldPaths,
+  setComputedCacheSize,
+  validateFormData,
+  type JsonObject,
+} from '../../../forms/index';
 import { tt18, tt18Valid } from '../support';
 
 const CRITERIA = ['craving', 'control', 'tolerance', 'neglect', 'harm', 'withdrawal'] as const;
@@ -27,6 +34,25 @@ describe('applyComputed — x-computed FEEL fields', () => {
       expect(out.conclusion).toBe(expectedConclusion(flags));
     },
   );
+
+  it('should give identical results with the FEEL memo disabled', () => {
+    setComputedCacheSize(0);
+    try {
+      for (const flags of allCombinations.slice(0, 16)) {
+        const criteria = Object.fromEntries(CRITERIA.map((c, i) => [c, flags[i]]));
+        expect(applyComputed(tt18().schema, { criteria, fullName: String(Math.random()) }).conclusion).toBe(expectedConclusion(flags));
+      }
+    } finally {
+      setComputedCacheSize(2_000);
+    }
+  });
+
+  it('should not let a memoised result be mutated by a caller', () => {
+    const schema = { type: 'object', properties: { a: { type: 'number' }, list: { type: 'array', 'x-computed': '[a, a]' } } };
+    const first = applyComputed(schema, { a: 1 });
+    (first.list as number[]).push(99);
+    expect(applyComputed(schema, { a: 1 }).list).toEqual([1, 1]);
+  });
 
   it('should make the server override the client value of a computed field', () => {
     // given: 1 criterion, client claims "nghien" and a wrong count
