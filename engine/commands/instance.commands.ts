@@ -24,6 +24,8 @@ export interface StartInstanceInput {
 export interface StartedInstance {
   instanceId: string;
   definitionId: string;
+  /** user tasks the start created (e.g. to open the first form right away) */
+  taskIds: string[];
 }
 
 export async function startInstance(ctx: EngineContext, input: StartInstanceInput, options: CommandOptions = {}): Promise<StartedInstance> {
@@ -44,7 +46,7 @@ export async function startInstance(ctx: EngineContext, input: StartInstanceInpu
     const instanceId = ctx.newId();
     createInstanceRow(runner, instanceId, definition.id, definition.key, input.businessKey ?? null, input.scope ?? null);
     startRootExecution(runner, instanceId, input.variables ?? {}, input.startEventId ?? null, input.startVariables ?? null);
-    return { instanceId, definitionId: definition.id };
+    return { instanceId, definitionId: definition.id, taskIds: runner.createdTaskIds };
   });
 }
 

@@ -13,8 +13,8 @@ export interface CompleteTaskInput {
 /** Completes an open user task; a finished one → TASK_ALREADY_COMPLETED. */
 export async function completeTask(
   ctx: EngineContext, taskId: string, input: CompleteTaskInput = {}, options: CommandOptions = {},
-): Promise<void> {
-  await runCommand(ctx, 'task', taskId, options, async (runner, db) => {
+): Promise<{ taskIds: string[] }> {
+  return runCommand(ctx, 'task', taskId, options, async (runner, db) => {
     const task = await openTask(runner, db, taskId);
     const variables = input.variables ?? {};
     runner.state.putTask({ ...task, state: 'completed', completed_at: runner.nowIso, completed_by: options.actor ?? null });
@@ -24,6 +24,8 @@ export async function completeTask(
       taskId, data: Object.keys(variables).length > 0 ? { variables } : null,
     });
     runner.push({ op: 'trigger', executionId: execution.id, trigger: { kind: 'task-completed', variables } });
+    // filled while the command runs: the user tasks that became open
+    return { taskIds: runner.createdTaskIds };
   });
 }
 

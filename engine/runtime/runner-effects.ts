@@ -22,6 +22,7 @@ export async function applyEffect(runner: Runner, execution: ExecutionRow, effec
         business_key: instance.business_key, scope: instance.scope, created_at: runner.nowIso,
         claimed_at: spec.assignee ? runner.nowIso : null, completed_at: null, completed_by: null,
       });
+      runner.createdTaskIds.push(id);
       runner.history(HistoryEvent.taskCreated, execution, { taskId: id });
       return;
     }

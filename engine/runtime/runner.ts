@@ -37,6 +37,8 @@ export class Runner {
   readonly state: InstanceState;
   readonly vars: VariableScopes;
   readonly nowIso: string;
+  /** ids of user tasks created by this command (filled while it runs) */
+  readonly createdTaskIds: string[] = [];
   private readonly queue: Step[] = [];
 
   constructor(readonly deps: RunnerDeps) {

@@ -1,0 +1,181 @@
+/**
+ * Engine benchmark (not a test): `npm run bench:engine`.
+ * Process: start → userTask → exclusiveGateway → userTask → end, at 1 / 4 / 16 concurrent clients.
+ * Compares (a) our engine, (b) bpmn-engine with getState() saved to PostgreSQL after every wait
+ * state (one transaction per step), (c) the raw-SQL ceiling (UPDATE + 2 INSERT per transaction,
+ * three transactions per instance like our three commands). Prints instances/s, p95 per command, ratios.
+ */
+import { Kysely, Migrator, PostgresDialect, type Migration } from 'kysely';
+import pg from 'pg';
+import { Engine as BpmnEngine } from 'bpmn-engine';
+import { createEngine, engineMigrations } from '../engine/index';
+
+const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const LEVELS = (process.env.BENCH_LEVELS ?? '1,4,16').split(',').map(Number);
+const INSTANCES = Number(process.env.BENCH_INSTANCES ?? 2000);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 200);
+
+const OURS_XML = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+  xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="http://bench">
+<bpmn:process id="bench" isExecutable="true">
+  <bpmn:startEvent id="start"/>
+  <bpmn:userTask id="review"><bpmn:extensionElements><zeebe:assignmentDefinition candidateGroups="police:19300"/></bpmn:extensionElements></bpmn:userTask>
+  <bpmn:exclusiveGateway id="decide" default="toEnd2"/>
+  <bpmn:userTask id="approve"/>
+  <bpmn:endEvent id="end"/><bpmn:endEvent id="end2"/>
+  <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="review"/>
+  <bpmn:sequenceFlow id="f2" sourceRef="review" targetRef="decide"/>
+  <bpmn:sequenceFlow id="toApprove" sourceRef="decide" targetRef="approve"><bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">=approved = true</bpmn:conditionExpression></bpmn:sequenceFlow>
+  <bpmn:sequenceFlow id="toEnd2" sourceRef="decide" targetRef="end2"/>
+  <bpmn:sequenceFlow id="f4" sourceRef="approve" targetRef="end"/>
+</bpmn:process></bpmn:definitions>`;
+
+const BPMN_ENGINE_XML = OURS_XML
+  .replace('=approved = true', '${environment.variables.approved}')
+  .replace(/<bpmn:extensionElements>.*?<\/bpmn:extensionElements>/, '');
+
+interface LevelResult {
+  clients: number;
+  perSecond: number;
+  p95: number;
+}
+
+function p95(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] ?? 0;
+}
+
+/** Runs `one` N times over `clients` concurrent loops; returns instances/s and p95 of recorded command times. */
+async function measure(clients: number, count: number, one: (record: (ms: number) => void) => Promise<void>): Promise<LevelResult> {
+  const samples: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: clients }, async () => {
+    while (next < count) {
+      next += 1;
+      await one((ms) => samples.push(ms));
+    }
+  }));
+  const seconds = (performance.now() - started) / 1000;
+  return { clients, perSecond: count / seconds, p95: p95(samples) };
+}
+
+async function timed<T>(record: (ms: number) => void, work: () => Promise<T>): Promise<T> {
+  const t0 = performance.now();
+  const result = await work();
+  record(performance.now() - t0);
+  return result;
+}
+
+async function main(): Promise<void> {
+  const name = `qt_bench_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  const maxPool = Math.max(...LEVELS) + 2;
+  const pool = new pg.Pool({ connectionString: url.toString(), max: maxPool });
+  const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    const migrator = new Migrator({ db, provider: { getMigrations: async (): Promise<Record<string, Migration>> => engineMigrations } });
+    const migrated = await migrator.migrateToLatest();
+    if (migrated.error) throw migrated.error;
+    await pool.query(`CREATE TABLE bench_state (id uuid PRIMARY KEY, state jsonb NOT NULL, updated_at timestamptz NOT NULL)`);
+    await pool.query(`CREATE TABLE raw_instance (id bigserial PRIMARY KEY, state text NOT NULL, n integer NOT NULL DEFAULT 0)`);
+    await pool.query(`CREATE TABLE raw_event (id bigserial PRIMARY KEY, instance_id bigint NOT NULL, type text NOT NULL, at timestamptz NOT NULL)`);
+    await pool.query(`CREATE TABLE raw_task (id bigserial PRIMARY KEY, instance_id bigint NOT NULL, state text NOT NULL)`);
+
+    const engine = createEngine({ db });
+    await engine.deploy({ xml: OURS_XML });
+    const ours = async (record: (ms: number) => void) => {
+      const started = await timed(record, () => engine.startInstance({ definitionKey: 'bench', variables: { approved: true }, scope: '/44/19300/' }));
+      const next = await timed(record, () => engine.completeTask(started.taskIds[0], { note: 'ok' }));
+      await timed(record, () => engine.completeTask(next.taskIds[0]));
+    };
+
+    const saveState = async (id: string, state: unknown) => {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query(`INSERT INTO bench_state (id, state, updated_at) VALUES ($1, $2, now())
+          ON CONFLICT (id) DO UPDATE SET state = EXCLUDED.state, updated_at = now()`, [id, JSON.stringify(state)]);
+        await client.query('COMMIT');
+      } finally {
+        client.release();
+      }
+    };
+    const theirs = async (record: (ms: number) => void) => {
+      const id = crypto.randomUUID();
+      const bpmn = new BpmnEngine({ name: id, source: BPMN_ENGINE_XML });
+      let waiting: ((api: { id: string; signal: (message?: unknown) => void }) => void) | null = null;
+      const listener = new (await import('node:events')).EventEmitter();
+      listener.on('wait', (api: { id: string; signal: (message?: unknown) => void }) => waiting?.(api));
+      const nextWait = () => new Promise<{ id: string; signal: (message?: unknown) => void }>((resolve) => { waiting = resolve; });
+      const firstWait = nextWait();
+      const execution = await timed(record, async () => {
+        const run = await bpmn.execute({ listener, variables: { approved: true } });
+        await firstWait;
+        await saveState(id, await bpmn.getState());
+        return run;
+      });
+      for (let step = 0; step < 2; step += 1) {
+        await timed(record, async () => {
+          const api = (execution.getPostponed()[0] ?? null) as unknown as { signal: (message?: unknown) => void } | null;
+          const upcoming = step === 0 ? nextWait() : new Promise<void>((resolve) => bpmn.once('end', () => resolve()));
+          api?.signal({ note: 'ok' });
+          await upcoming;
+          await saveState(id, await bpmn.getState());
+        });
+      }
+    };
+
+    const raw = async (record: (ms: number) => void) => {
+      for (let step = 0; step < 3; step += 1) {
+        await timed(record, async () => {
+          const client = await pool.connect();
+          try {
+            await client.query('BEGIN');
+            const inst = await client.query<{ id: string }>(`INSERT INTO raw_instance (state) VALUES ('active') RETURNING id`);
+            const instanceId = inst.rows[0].id;
+            await client.query(`UPDATE raw_instance SET n = n + 1 WHERE id = $1`, [instanceId]);
+            await client.query(`INSERT INTO raw_event (instance_id, type, at) VALUES ($1, 'step', now())`, [instanceId]);
+            await client.query('COMMIT');
+          } finally {
+            client.release();
+          }
+        });
+      }
+    };
+
+    const rows: string[] = [];
+    const results: Record<string, LevelResult[]> = { ours: [], bpmnEngine: [], raw: [] };
+    for (const clients of LEVELS) {
+      for (const [label, one, n] of [['ours', ours, INSTANCES], ['bpmnEngine', theirs, Math.min(INSTANCES, 2000)], ['raw', raw, INSTANCES]] as const) {
+        await measure(clients, WARMUP, one);
+        const result = await measure(clients, n, one);
+        results[label].push(result);
+        process.stdout.write(`${label.padEnd(11)} clients=${String(clients).padStart(2)} ${result.perSecond.toFixed(0).padStart(6)} instances/s  p95 ${result.p95.toFixed(2)} ms/command\n`);
+      }
+    }
+    rows.push('| clients | ours inst/s | ours p95 ms | bpmn-engine inst/s | bpmn-engine p95 ms | raw-SQL inst/s (3 tx) | raw p95 ms | ours ÷ bpmn-engine | ours ÷ raw |');
+    rows.push('|---|---|---|---|---|---|---|---|---|');
+    LEVELS.forEach((clients, index) => {
+      const o = results.ours[index];
+      const b = results.bpmnEngine[index];
+      const r = results.raw[index];
+      rows.push(`| ${clients} | ${o.perSecond.toFixed(0)} | ${o.p95.toFixed(2)} | ${b.perSecond.toFixed(0)} | ${b.p95.toFixed(2)} | ${r.perSecond.toFixed(0)} | ${r.p95.toFixed(2)} | ${(o.perSecond / b.perSecond).toFixed(1)}× | ${((o.perSecond / r.perSecond) * 100).toFixed(0)} % |`);
+    });
+    process.stdout.write(`\n${rows.join('\n')}\n`);
+  } finally {
+    await db.destroy();
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});
