@@ -7,10 +7,11 @@ import { writeFileSync } from 'node:fs';
 import { writeBpmn } from './bpmn-writer';
 import { buildForm } from './form-dsl';
 import { formSpecs, processSpecs } from './registry';
+import { withSla } from './sla-expander';
 
 export function generatedFiles(): Map<string, string> {
   const files = new Map<string, string>();
-  for (const p of processSpecs) files.set(`procedures/${p.id}.bpmn`, writeBpmn(p));
+  for (const p of processSpecs) files.set(`procedures/${p.id}.bpmn`, writeBpmn(withSla(p)));
   for (const f of formSpecs) files.set(`forms/${f.id}.json`, `${JSON.stringify(buildForm(f), null, 2)}\n`);
   return files;
 }

@@ -25,6 +25,8 @@ export interface NodeSpec {
   groups?: string;
   due?: string;
   deadline?: string;
+  /** SLA warning time when it cannot be derived from `due` (sla-expander.ts). */
+  warnAt?: string;
   props?: Record<string, string>;
   job?: string;
   inputs?: [target: string, source: string][];

@@ -41,7 +41,7 @@ export const escortAdmission: ProcessSpec = {
         { id: 'Start_Serving', type: 'startEvent', name: '' },
         { id: 'Timer_PreRelease', type: 'intermediateCatchEvent', name: '20 ngày trước khi hết hạn', timer: { date: termEnd(20, '08:00:00') }, deadline: 'D29' },
         task('Task_PreReleaseNotice', 'Thông báo sắp chấp hành xong', 'admission.pre-release-notice', G.rehabCentre, termEnd(15, '17:00:00'),
-          { deadline: 'D29', doc: 'Chậm nhất 15 ngày trước khi hết hạn: thông báo Tòa án, UBND xã nơi lập hồ sơ, gia đình (NĐ116 Điều 62(1)).' }),
+          { deadline: 'D29', warnAt: termEnd(17, '08:00:00'), doc: 'Chậm nhất 15 ngày trước khi hết hạn: thông báo Tòa án, UBND xã nơi lập hồ sơ, gia đình (NĐ116 Điều 62(1)).' }),
         { id: 'Timer_TermEnd', type: 'intermediateCatchEvent', name: 'Hết thời hạn chấp hành', timer: { date: termEnd(0, '08:00:00') }, deadline: 'D35' },
         { id: 'End_TermServed', type: 'endEvent', name: 'Chấp hành xong' },
         {

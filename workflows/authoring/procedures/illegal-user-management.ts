@@ -13,7 +13,7 @@ export const illegalUserManagement: ProcessSpec = {
     { id: 'Start_Transferred', type: 'startEvent', name: 'Nhận hồ sơ chuyển đến (Mẫu 08)', message: 'IllegalUserFileTransferred' },
     task('Task_VerifyResidence', 'Xác minh nơi cư trú', 'iu.residence-verification', G.communePolice,
       '=add working days(now(), if remoteArea = true then 10 else 3)',
-      { deadline: 'D1', doc: '03 ngày làm việc kể từ khi phát hiện; 10 ngày làm việc ở miền núi, hải đảo, vùng sâu, vùng xa (NĐ105 Điều 41(1)).' }),
+      { deadline: 'D1', warnAt: '=add working days(now(), if remoteArea = true then 9 else 2)', doc: '03 ngày làm việc kể từ khi phát hiện; 10 ngày làm việc ở miền núi, hải đảo, vùng sâu, vùng xa (NĐ105 Điều 41(1)).' }),
     { id: 'Gateway_Residence', type: 'exclusiveGateway', name: 'Có nơi cư trú ổn định?' },
     { id: 'Throw_DeterminationRequested', type: 'intermediateThrowEvent', name: 'Đề nghị xác định tình trạng nghiện (nhóm b)',
       message: 'DeterminationRequested', inputs: [['triggerGroup', '="b"'], ['route', '="police"']], doc: 'L73 Điều 27(1)(b).' },
