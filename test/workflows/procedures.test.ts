@@ -121,4 +121,27 @@ describe('workflows/procedures', () => {
       expect(starts.length, `${name} starts ${m.startsProcess}`).toBe(1);
     }
   });
+
+  it('should use every catalogued job type and message, published where the catalogue says', () => {
+    const usedJobs = new Set<string>();
+    const thrown = new Map<string, Set<string>>();
+    const caught = new Set<string>();
+    for (const p of shipped) {
+      for (const e of all(p.key)) {
+        const type = extension(e, 'zeebe:TaskDefinition')?.type;
+        if (type) usedJobs.add(type);
+        const name = e.eventDefinitions?.find((d: El) => d.$type === 'bpmn:MessageEventDefinition')?.messageRef?.name ?? e.messageRef?.name;
+        if (!name) continue;
+        if (['bpmn:IntermediateThrowEvent', 'bpmn:EndEvent'].includes(e.$type)) {
+          thrown.set(name, new Set([...(thrown.get(name) ?? []), p.key]));
+        } else caught.add(name);
+      }
+    }
+    expect([...usedJobs].sort()).toEqual(Object.keys(jobTypes).sort());
+    for (const [name, m] of Object.entries(messageNames)) {
+      const procs = m.publishedBy.filter((x) => x !== 'server');
+      expect([...(thrown.get(name) ?? [])].sort(), name).toEqual(procs.sort());
+      expect(caught.has(name) || thrown.has(name), name).toBe(true);
+    }
+  });
 });
