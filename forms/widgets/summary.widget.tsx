@@ -12,7 +12,7 @@ export function SummaryWidget(props: WidgetProps) {
   const { id, value, schema, options, registry } = props;
   const locale = contextOf(registry).locale;
   return (
-    <output id={id} data-testid={id} className="qt-summary" htmlFor={undefined} aria-live="polite">
+    <output id={id} data-testid={id} className="qt-summary" aria-live="polite">
       {displayValue(value, schema.format, options.enumOptions, locale)}
     </output>
   );
