@@ -145,3 +145,16 @@ describe('workflows/procedures', () => {
     }
   });
 });
+
+describe('workflows/procedures in the designer', () => {
+  it('should pass the designer lint (bpmnlint + our rules) without errors', async () => {
+    // given
+    const { lintBpmn } = await import('../../designer/lint/lint-bpmn');
+    for (const p of procedures) {
+      // when
+      const problems = await lintBpmn(loadProcedureXml(p.key));
+      // then
+      expect(problems.filter((x) => x.category === 'error'), p.key).toEqual([]);
+    }
+  });
+});

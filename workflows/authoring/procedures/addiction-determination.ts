@@ -13,6 +13,7 @@ export const addictionDetermination: ProcessSpec = {
   nodes: [
     { id: 'Start_Detected', type: 'startEvent', name: 'Phát hiện người thuộc diện xác định' },
     { id: 'Start_Requested', type: 'startEvent', name: 'Được yêu cầu xác định', message: 'DeterminationRequested' },
+    { id: 'Gateway_StartMerge', type: 'exclusiveGateway', name: '' },
     { id: 'Gateway_Route', type: 'exclusiveGateway', name: 'Người tự nguyện?' },
     task('Task_VolunteerApplication', 'Tiếp nhận đơn đề nghị xác định (Mẫu 01)', 'determination.volunteer-application', G.healthFacility, wd(1),
       { doc: 'Người tự nguyện nộp đơn Mẫu 01 tại cơ sở y tế đủ điều kiện (NĐ 109 Điều 4).' }),
@@ -33,7 +34,7 @@ export const addictionDetermination: ProcessSpec = {
       id: 'SubProcess_Determination', type: 'subProcess', name: 'Khám, theo dõi và kết luận (trong 05 ngày)', deadline: 'D6',
       doc: 'Trả kết quả trong 05 ngày kể từ khi tiếp nhận người (TT18 Điều 5(2)).',
       children: [
-        { id: 'Start_Determination', type: 'startEvent', name: '' },
+        { id: 'Start_Determination', type: 'startEvent', name: 'Bắt đầu khám' },
         task('Task_Examine', 'Khám, theo dõi, đánh giá 6 tiêu chí (Bước 2–3)', 'determination.criteria', G.healthFacility, dueD6,
           { deadline: 'D6', doc: 'TT18 Điều 3: ≥3 tiêu chí → nghiện; 1 tiêu chí hoặc 2 tiêu chí trong đó có tiêu chí 6 → không nghiện; 2 tiêu chí không có tiêu chí 6 → theo dõi thêm (Bước 4).' }),
         { id: 'Gateway_Conclusion', type: 'exclusiveGateway', name: 'Cần theo dõi thêm?' },
@@ -75,8 +76,9 @@ export const addictionDetermination: ProcessSpec = {
     { id: 'End_NotAddicted', type: 'endEvent', name: 'Không nghiện: tiếp tục quản lý theo NĐ105' },
   ],
   flows: [
-    { from: 'Start_Detected', to: 'Gateway_Route' },
-    { from: 'Start_Requested', to: 'Gateway_Route' },
+    { from: 'Start_Detected', to: 'Gateway_StartMerge' },
+    { from: 'Start_Requested', to: 'Gateway_StartMerge' },
+    { from: 'Gateway_StartMerge', to: 'Gateway_Route' },
     { from: 'Gateway_Route', to: 'Task_PrepareRequest', name: 'Công an đề nghị', isDefault: true },
     { from: 'Gateway_Route', to: 'Task_VolunteerApplication', name: 'Tự nguyện', cond: '=route = "volunteer"' },
     ...chain('Task_PrepareRequest', 'Task_SummaryCv', 'Gateway_Custody'),

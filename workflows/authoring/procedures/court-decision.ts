@@ -26,7 +26,7 @@ export const courtDecision: ProcessSpec = {
       id: 'SubProcess_Consideration', type: 'subProcess', name: 'Xem xét, mở phiên họp (15 ngày, gia hạn tối đa 30 ngày)', deadline: 'D19',
       doc: 'Ra quyết định trong 15 ngày kể từ ngày thụ lý; vụ việc phức tạp tối đa 30 ngày (PL03 Điều 8).',
       children: [
-        { id: 'Start_Consideration', type: 'startEvent', name: '' },
+        { id: 'Start_Consideration', type: 'startEvent', name: 'Đã thụ lý' },
         { id: 'Gateway_StudyMerge', type: 'exclusiveGateway', name: '' },
         task('Task_StudyFile', 'Nghiên cứu hồ sơ, chuẩn bị phiên họp', 'court.preparation', G.court, cd(10)),
         { id: 'Gateway_Clarify', type: 'exclusiveGateway', name: 'Cần làm rõ?' },
@@ -88,7 +88,7 @@ export const courtDecision: ProcessSpec = {
     { from: 'Gateway_DecisionType', to: 'Catch_Resumed', name: 'Tạm đình chỉ', cond: '=decisionType = "suspend"' },
     { from: 'Gateway_DecisionType', to: 'Split_Windows', isDefault: true },
     { from: 'Catch_Resumed', to: 'Gateway_ConsiderationMerge' },
-    { from: 'Split_Windows', to: 'Gateway_ComplaintEvents', cond: '=true' },
+    { from: 'Split_Windows', to: 'Gateway_ComplaintEvents', name: 'Luôn', cond: '=true' },
     { from: 'Split_Windows', to: 'Gateway_PostponementEvents', name: 'Áp dụng', cond: '=decisionType = "apply"' },
     { from: 'Gateway_ComplaintEvents', to: 'Timer_ComplaintWindow' },
     { from: 'Gateway_ComplaintEvents', to: 'Catch_Complaint' },

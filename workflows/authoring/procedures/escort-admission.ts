@@ -38,7 +38,7 @@ export const escortAdmission: ProcessSpec = {
     {
       id: 'SubProcess_Serving', type: 'subProcess', name: 'Chấp hành tại cơ sở',
       children: [
-        { id: 'Start_Serving', type: 'startEvent', name: '' },
+        { id: 'Start_Serving', type: 'startEvent', name: 'Bắt đầu chấp hành' },
         { id: 'Timer_PreRelease', type: 'intermediateCatchEvent', name: '20 ngày trước khi hết hạn', timer: { date: termEnd(20, '08:00:00') }, deadline: 'D29' },
         task('Task_PreReleaseNotice', 'Thông báo sắp chấp hành xong', 'admission.pre-release-notice', G.rehabCentre, termEnd(15, '17:00:00'),
           { deadline: 'D29', warnAt: termEnd(17, '08:00:00'), doc: 'Chậm nhất 15 ngày trước khi hết hạn: thông báo Tòa án, UBND xã nơi lập hồ sơ, gia đình (NĐ116 Điều 62(1)).' }),
@@ -49,7 +49,7 @@ export const escortAdmission: ProcessSpec = {
           children: [
             { id: 'StartTimer_HealthCheck', type: 'startEvent', name: 'Mỗi 6 tháng', interrupting: false, timer: { cycle: 'R/P6M' }, deadline: 'D28' },
             task('Task_HealthCheck', 'Khám sức khỏe định kỳ', 'admission.health-check', G.rehabCentre, wd(5), { deadline: 'D28', doc: 'NĐ116 Điều 67(1).' }),
-            { id: 'End_HealthCheck', type: 'endEvent', name: '' },
+            { id: 'End_HealthCheck', type: 'endEvent', name: 'Đã khám' },
           ],
           flows: chain('StartTimer_HealthCheck', 'Task_HealthCheck', 'End_HealthCheck'),
         },
@@ -65,7 +65,7 @@ export const escortAdmission: ProcessSpec = {
             { id: 'Gateway_ReductionGranted', type: 'exclusiveGateway', name: 'Được chấp nhận?' },
             { id: 'Throw_ReductionTermChanged', type: 'intermediateThrowEvent', name: 'Thời hạn thay đổi', escalation: 'TERM_CHANGED' },
             { id: 'Gateway_ReductionMerge', type: 'exclusiveGateway', name: '' },
-            { id: 'End_ReductionReview', type: 'endEvent', name: '' },
+            { id: 'End_ReductionReview', type: 'endEvent', name: 'Đã xét' },
           ],
           flows: [
             ...chain('StartTimer_ReductionReview', 'Task_ReductionReview', 'Gateway_ReductionProposed'),
@@ -87,7 +87,7 @@ export const escortAdmission: ProcessSpec = {
             task('Task_RecordReturn', 'Ghi nhận trở lại, tính lại thời hạn', 'admission.escape-return', G.rehabCentre, wd(1),
               { doc: 'Thời gian bỏ trốn không tính vào thời hạn chấp hành (NĐ116 Điều 56(4)).' }),
             { id: 'Throw_EscapeTermChanged', type: 'intermediateThrowEvent', name: 'Thời hạn thay đổi', escalation: 'TERM_CHANGED' },
-            { id: 'End_Returned', type: 'endEvent', name: '' },
+            { id: 'End_Returned', type: 'endEvent', name: 'Đã trở lại' },
           ],
           flows: chain('Start_Escaped', 'Task_SearchDuringRehab', 'Catch_Returned', 'Task_RecordReturn', 'Throw_EscapeTermChanged', 'End_Returned'),
         },

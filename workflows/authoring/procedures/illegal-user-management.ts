@@ -30,7 +30,7 @@ export const illegalUserManagement: ProcessSpec = {
     {
       id: 'SubProcess_Management', type: 'subProcess', name: 'Quản lý 01 năm',
       children: [
-        { id: 'Start_Management', type: 'startEvent', name: '' },
+        { id: 'Start_Management', type: 'startEvent', name: 'Bắt đầu quản lý' },
         { id: 'Timer_ManagementTerm', type: 'intermediateCatchEvent', name: 'Hết thời hạn quản lý', deadline: 'D4',
           timer: { date: '=date and time(date(managementEnd), time("08:00:00"))' } },
         { id: 'End_Management', type: 'endEvent', name: 'Hết thời hạn' },
@@ -42,8 +42,8 @@ export const illegalUserManagement: ProcessSpec = {
               { doc: 'Ít nhất mỗi tháng một lần (NĐ105 Điều 45, 47(1)).' }),
             { id: 'Gateway_Reuse', type: 'exclusiveGateway', name: 'Tái sử dụng?' },
             { id: 'Throw_Reuse', type: 'intermediateThrowEvent', name: 'Phát hiện tái sử dụng', escalation: 'REUSE' },
-            { id: 'End_ReuseFound', type: 'endEvent', name: '' },
-            { id: 'End_CheckOk', type: 'endEvent', name: '' },
+            { id: 'End_ReuseFound', type: 'endEvent', name: 'Chuyển xác định nghiện' },
+            { id: 'End_CheckOk', type: 'endEvent', name: 'Đã kiểm tra' },
           ],
           flows: [
             ...chain('StartTimer_MonthlyCheck', 'Task_MonthlyCheck', 'Gateway_Reuse'),
@@ -59,7 +59,7 @@ export const illegalUserManagement: ProcessSpec = {
             task('Task_TransferFile', 'Chuyển hồ sơ quản lý đến xã nơi đến (Mẫu 08)', 'iu.transfer-file', G.communeCommittee, wd(5),
               { deadline: 'D33', doc: 'Trong 05 ngày làm việc (NĐ105 Điều 47(2); L73 Điều 26(2)). L120 quy định 24 giờ (chưa xác nhận: setting illegalUserMoveNoticeHours).' }),
             { id: 'Throw_Moved', type: 'intermediateThrowEvent', name: 'Chuyển hồ sơ', escalation: 'MOVED' },
-            { id: 'End_Moved', type: 'endEvent', name: '' },
+            { id: 'End_Moved', type: 'endEvent', name: 'Đã chuyển hồ sơ' },
           ],
           flows: chain('Start_Move', 'Task_TransferFile', 'Throw_Moved', 'End_Moved'),
         },

@@ -20,8 +20,8 @@ function testScope(kind: 'Periodic' | 'Adhoc', start: NodeSpec, name: string, fo
         { doc: 'NĐ116 Điều 79(2)(c). Tần suất không được quy định (setting postRehabTestCycle).' }),
       { id: `Gateway_${kind}Result`, type: 'exclusiveGateway', name: 'Kết quả?' },
       { id: `Throw_${kind}Relapse`, type: 'intermediateThrowEvent', name: 'Nghi tái sử dụng', escalation: 'RELAPSE_SUSPECTED' },
-      { id: `End_${kind}Positive`, type: 'endEvent', name: '' },
-      { id: `End_${kind}Negative`, type: 'endEvent', name: '' },
+      { id: `End_${kind}Positive`, type: 'endEvent', name: 'Chuyển xác định nghiện' },
+      { id: `End_${kind}Negative`, type: 'endEvent', name: 'Âm tính' },
     ],
     flows,
   };
@@ -50,7 +50,7 @@ export const postRehabSupervision: ProcessSpec = {
     {
       id: 'SubProcess_Supervision', type: 'subProcess', name: 'Quản lý sau cai nghiện',
       children: [
-        { id: 'Start_Supervision', type: 'startEvent', name: '' },
+        { id: 'Start_Supervision', type: 'startEvent', name: 'Bắt đầu quản lý' },
         { id: 'Timer_SupervisionTerm', type: 'intermediateCatchEvent', name: 'Hết thời hạn quản lý', deadline: 'D34',
           timer: { date: '=date and time(date(termEnd), time("08:00:00"))' }, doc: 'Thời gian vắng mặt không báo cáo không tính vào thời hạn (NĐ116 Điều 79).' },
         { id: 'End_TermCompleted', type: 'endEvent', name: 'Hết thời hạn' },
@@ -65,8 +65,8 @@ export const postRehabSupervision: ProcessSpec = {
             task('Task_RecordAbsence', 'Ghi nhận vắng mặt, tính lại thời hạn', 'post-rehab.absence', G.communePolice, wd(2)),
             { id: 'Gateway_AbsenceReported', type: 'exclusiveGateway', name: 'Có báo cáo?' },
             { id: 'Throw_AbsenceTermChanged', type: 'intermediateThrowEvent', name: 'Kéo dài thời hạn', escalation: 'TERM_CHANGED' },
-            { id: 'End_AbsenceExtended', type: 'endEvent', name: '' },
-            { id: 'End_AbsenceReported', type: 'endEvent', name: '' },
+            { id: 'End_AbsenceExtended', type: 'endEvent', name: 'Đã kéo dài thời hạn' },
+            { id: 'End_AbsenceReported', type: 'endEvent', name: 'Vắng mặt có báo cáo' },
           ],
           flows: [
             ...chain('Start_Absence', 'Task_RecordAbsence', 'Gateway_AbsenceReported'),
@@ -82,7 +82,7 @@ export const postRehabSupervision: ProcessSpec = {
             task('Task_MoveNotice', 'Thông báo cho xã nơi đến (Mẫu 53)', 'post-rehab.move-notice', G.communePolice, wd(5),
               { deadline: 'D33', doc: 'Trong 05 ngày làm việc (NĐ116 Điều 79(1)(c); L73 Điều 43(2)).' }),
             { id: 'Throw_Moved', type: 'intermediateThrowEvent', name: 'Chuyển hồ sơ', escalation: 'MOVED' },
-            { id: 'End_Moved', type: 'endEvent', name: '' },
+            { id: 'End_Moved', type: 'endEvent', name: 'Đã thông báo' },
           ],
           flows: chain('Start_Move', 'Task_MoveNotice', 'Throw_Moved', 'End_Moved'),
         },

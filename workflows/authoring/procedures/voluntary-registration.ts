@@ -28,7 +28,7 @@ export const voluntaryRegistration: ProcessSpec = {
     {
       id: 'SubProcess_Treatment', type: 'subProcess', name: 'Cai nghiện / điều trị (6–12 tháng)',
       children: [
-        { id: 'Start_Treatment', type: 'startEvent', name: '' },
+        { id: 'Start_Treatment', type: 'startEvent', name: 'Bắt đầu điều trị' },
         { id: 'Receive_Completed', type: 'receiveTask', name: 'Chờ thông báo hoàn thành', message: 'TreatmentCompleted' },
         { id: 'End_Treatment', type: 'endEvent', name: 'Hoàn thành' },
         {
@@ -38,7 +38,7 @@ export const voluntaryRegistration: ProcessSpec = {
             task('Task_TransferVoluntary', 'Chuyển hồ sơ cai nghiện tự nguyện (Mẫu 25)', 'voluntary.transfer', G.communeCommittee, wd(5),
               { doc: 'NĐ116 Điều 32(2): gửi kèm quyết định, có sự hỗ trợ của Công an xã.' }),
             { id: 'Service_TransferCase', type: 'serviceTask', name: 'Chuyển hồ sơ sang xã nơi đến', job: 'case.transfer', inputs: [['toCommuneCode', '=newCommuneCode']] },
-            { id: 'End_Moved', type: 'endEvent', name: '' },
+            { id: 'End_Moved', type: 'endEvent', name: 'Đã chuyển hồ sơ' },
           ],
           flows: chain('Start_Move', 'Task_TransferVoluntary', 'Service_TransferCase', 'End_Moved'),
         },
