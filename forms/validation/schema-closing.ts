@@ -9,6 +9,7 @@ import { locationProperties, mapSchema, schemaTypes } from './schema-walk';
  *   defines it. An author's `additionalProperties: false` becomes `unevaluatedProperties: false` (the
  *   intent of draft-07 authors who combine it with if/then) — explicit schema-valued or `true`
  *   additionalProperties are kept (a deliberate map).
+ * - tuple arrays (`items: [...]`) without `additionalItems` get `unevaluatedItems: false`.
  * - string schemas (and untyped field schemas) without `maxLength` get `limits.maxStringLength`.
  * - the root's `$schema`/`$id` are dropped (the compile cache, not ajv's, owns identity).
  */
@@ -22,6 +23,10 @@ export function closeSchema(schema: FormSchema, limits: DataLimits): FormSchema 
     const mayBeObject = !types || types.includes('object');
     if (atInstance && mayBeObject && !('additionalProperties' in node) && !('unevaluatedProperties' in node)) {
       node.unevaluatedProperties = false;
+    }
+    // Tuples: items beyond the listed ones are not defined by the form.
+    if (atInstance && Array.isArray(node.items) && !('additionalItems' in node) && !('unevaluatedItems' in node)) {
+      node.unevaluatedItems = false;
     }
     // Typed strings anywhere, and untyped instance locations (which accept strings too), get the cap.
     const mayBeString = types ? types.includes('string') : atInstance;

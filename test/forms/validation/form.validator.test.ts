@@ -115,6 +115,22 @@ describe('validateFormData — the server authority', () => {
     expect(paths(bad.issues)).toEqual(expect.arrayContaining(['/x unevaluatedProperties', '/home/city unevaluatedProperties']));
   });
 
+  it('should reject items beyond a tuple and unknown properties inside tuple items', () => {
+    // given: strict mode makes authors close tuples (minItems + additionalItems)
+    const f = form({
+      properties: {
+        pair: { type: 'array', minItems: 2, additionalItems: false, items: [{ type: 'string' }, { type: 'object', properties: { n: { type: 'number' } } }] },
+      },
+    });
+    // when
+    const extraItem = validateFormData(f, { pair: ['a', { n: 1 }, { smuggled: true }] });
+    const extraProp = validateFormData(f, { pair: ['a', { n: 1, smuggled: true }] });
+    // then
+    expect(paths(extraItem.issues)).toEqual(['/pair additionalItems']);
+    expect(paths(extraProp.issues)).toEqual(['/pair/1/smuggled unevaluatedProperties']);
+    expect(validateFormData(f, { pair: ['a', { n: 1 }] }).valid).toBe(true);
+  });
+
   it('should report a missing required field at the field path, nested ones too', () => {
     // given
     const data = tt18Valid();
