@@ -61,6 +61,14 @@ describe('RJSF theme (quyTrinhFormProps) rendered on the server', () => {
     expect(() => render(form, 'en', example)).not.toThrow();
   });
 
+  it.each(shippedForms().map((f) => [f.id, f] as const))('should accept the example of %s with the browser validator too', (_id, form) => {
+    const validator = createRjsfValidator('vi');
+    for (const example of form.examples?.valid ?? []) {
+      const { errors } = validator.validateFormData(computeOnChange(form)(example), form.schema);
+      expect(errors).toEqual([]);
+    }
+  });
+
   it('should register every widget name of the conventions', () => {
     expect(Object.keys(quyTrinhWidgets).sort()).toEqual(
       ['file', 'id-number', 'jurisdiction', 'person', 'signature', 'summary', 'vn-date', 'vn-datetime', 'vn-phone'].sort(),
