@@ -9,6 +9,7 @@ import { errorBodySchema } from './errors';
 import { authPlugin } from './plugins/auth.plugin';
 import { errorHandlerPlugin } from './plugins/error-handler.plugin';
 import { webAppPlugin } from './plugins/web-app.plugin';
+import { registerMailWorkers } from './mail/mail-worker';
 import { healthRoutes } from './routes/health.route';
 import { apiRoutes } from './routes/index';
 
@@ -29,6 +30,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('deps', options.deps);
   app.decorate('engine', options.deps.engine ?? createEngine({ db: options.deps.db, clock: options.deps.clock }));
 
+  registerMailWorkers(app);
   app.addSchema(errorBodySchema);
   await app.register(errorHandlerPlugin);
   await app.register(helmet, {
@@ -59,6 +61,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(authPlugin);
   await app.register(healthRoutes);
   await app.register(apiRoutes);
+  await app.register((await import('./workflow-runtime/workflow-runtime.plugin')).workflowRuntimePlugin);
   await app.register(webAppPlugin, { distDir: options.deps.config.webDistDir });
   return app;
 }

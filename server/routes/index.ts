@@ -8,6 +8,7 @@ import { operationsRoutes } from './operations.routes';
 import { orgRoutes } from './org.routes';
 import { personRoutes } from './person.routes';
 import { publicRoutes } from './public.routes';
+import { publicServiceRoutes } from './public-services.routes';
 import { sessionRoutes } from './session.routes';
 import { taskRoutes } from './task.routes';
 import { userRoutes } from './user.routes';
@@ -26,4 +27,5 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   await app.register(operationsRoutes);
   await app.register(attachmentRoutes);
   await app.register(publicRoutes);
+  await app.register(publicServiceRoutes);
 }
