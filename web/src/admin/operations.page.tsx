@@ -15,7 +15,7 @@ interface Tab {
 const col = (key: string, label: string): Column => ({ key, label });
 
 const TABS: Tab[] = [
-  { slug: 'definitions', key: 'admin.tab.definitions', path: '/api/definitions', columns: () => [col('key', 'Key'), col('version', 'Version'), col('name', 'Name'), col('deployed_at', 'Deployed')] },
+  { slug: 'definitions', key: 'admin.tab.definitions', path: '/api/definitions', columns: () => [col('key', 'Key'), col('version', 'Version'), col('name', 'Name'), col('deployed_at', 'Deployed'), col('version_tag', 'Tag')] },
   {
     slug: 'instances',
     key: 'admin.tab.instances',
@@ -31,7 +31,7 @@ const TABS: Tab[] = [
   {
     slug: 'incidents',
     key: 'admin.tab.incidents',
-    path: '/api/incidents',
+    path: '/api/admin/incidents',
     columns: (t) => [
       col('type', 'Type'),
       col('message', 'Message'),
@@ -39,14 +39,14 @@ const TABS: Tab[] = [
       { key: 'instance_id', label: t('instance.title'), render: (r) => (r.instance_id ? <Link to={`/instances/${String(r.instance_id)}`}>{String(r.instance_id).slice(0, 8)}</Link> : '') },
       col('created_at', t('tasks.col.received')),
     ],
-    action: (t) => ({ label: t('admin.retry'), path: (r) => `/api/incidents/${String(r.id)}/retry`, visible: (r) => r.state !== 'resolved' }),
+    action: (t) => ({ label: t('admin.retry'), path: (r) => `/api/admin/incidents/${String(r.id)}/retry`, visible: (r) => r.state !== 'resolved' }),
   },
-  { slug: 'jobs', key: 'admin.tab.jobs', path: '/api/jobs', columns: () => [col('type', 'Type'), col('kind', 'Kind'), col('retries', 'Retries'), col('due_at', 'Due'), col('lock_owner', 'Lock')] },
+  { slug: 'jobs', key: 'admin.tab.jobs', path: '/api/admin/jobs', columns: () => [col('type', 'Type'), col('state', 'State'), col('retries', 'Retries'), col('attempts', 'Attempts'), col('due_at', 'Due'), col('last_error', 'Error')] },
   { slug: 'mail', key: 'admin.tab.mail', path: '/api/admin/mail', columns: () => [col('to', 'To'), col('subject', 'Subject'), col('state', 'State'), col('created_at', 'Created')] },
   { slug: 'users', key: 'admin.tab.users', path: '/api/admin/users', columns: () => [col('username', 'Username'), col('display_name', 'Name'), col('agency_name', 'Agency'), col('roles', 'Roles'), col('disabled', 'Disabled')] },
   { slug: 'agencies', key: 'admin.tab.agencies', path: '/api/agencies', columns: () => [col('code', 'Code'), col('name', 'Name'), col('kind', 'Kind'), col('jurisdiction_code', 'Jurisdiction')] },
   { slug: 'jurisdictions', key: 'admin.tab.jurisdictions', path: '/api/jurisdictions', columns: () => [col('code', 'Code'), col('name', 'Name'), col('level', 'Level'), col('structure', 'Structure'), col('path', 'Path')] },
-  { slug: 'holidays', key: 'admin.tab.holidays', path: '/api/admin/holidays', columns: () => [col('date', 'Date'), col('name', 'Name')] },
+  { slug: 'holidays', key: 'admin.tab.holidays', path: '/api/calendar/holidays', columns: () => [col('date', 'Date'), col('name', 'Name')] },
 ];
 
 /** Operations for provincial admins: deployments, instances, incidents (retry), jobs, mail, organisation, calendar. */

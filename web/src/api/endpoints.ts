@@ -198,17 +198,16 @@ export interface HistoryEntry {
 }
 
 export interface InstanceDetail {
-  instance: { id: string; definition_id: string; definition_key: string; state: string; business_key: string | null; started_at?: string; created_at?: string; [key: string]: unknown };
+  instance: { id: string; definition_id: string; definition_key: string; state: string; business_key: string | null; started_at?: string; scope?: string | null; [key: string]: unknown };
   history: HistoryEntry[];
-  incidents?: { id: string; element_id: string | null; message?: string | null; [key: string]: unknown }[];
-  activeElements?: string[];
+  tasks?: TaskItem[];
+  incidents?: { id: string; element_id: string | null; instance_id?: string | null; root_instance_id?: string | null; message?: string | null; state?: string }[];
   variables?: Record<string, unknown>;
 }
 
 export const instanceApi = {
   get: (id: string, signal?: AbortSignal) => api<InstanceDetail>('GET', `/api/instances/${id}`, { signal }),
-  history: (id: string, signal?: AbortSignal) => api<{ items: HistoryEntry[] }>('GET', `/api/instances/${id}/history`, { signal }),
+  incidents: (signal?: AbortSignal) => api<ListPage<NonNullable<InstanceDetail['incidents']>[number]>>('GET', '/api/admin/incidents', { query: { state: 'open', limit: 200 }, signal }),
   cancel: (id: string) => api<unknown>('POST', `/api/instances/${id}/cancel`),
-  start: (body: { definitionKey: string; personId?: string; caseId?: string; communeCode?: string; variables?: Record<string, unknown> }) =>
-    api<{ id: string }>('POST', '/api/instances', { body }),
+  start: (body: { definitionKey: string; variables: Record<string, unknown>; businessKey?: string }) => api<{ instanceId: string; definitionId: string }>('POST', '/api/instances', { body }),
 };

@@ -1,23 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { api } from '../api/client';
 import { instanceApi, personApi } from '../api/endpoints';
 import { useSession } from '../auth/session-context';
 import { ErrorBanner } from '../components/error-banner';
 import { Spinner } from '../components/spinner';
-import { formatDate, formatDateTime } from '../format/format';
+import { formatDate } from '../format/format';
+import { CASE_DOCUMENTS } from './documents';
 import { useAction, useQuery } from '../hooks/use-query';
 import { useI18n } from '../i18n/i18n-context';
 import { PROCEDURES, procedureName } from './procedures';
 import { Timeline } from './timeline';
-
-interface DocumentDto {
-  id: string;
-  fileName?: string;
-  file_name?: string;
-  createdAt?: string;
-  created_at?: string;
-}
 
 /** A person's file: identity, status history, cases, documents, one timeline, start a procedure. */
 export default function PersonPage() {
@@ -27,14 +19,13 @@ export default function PersonPage() {
   const navigate = useNavigate();
   const data = useQuery((signal) => personApi.timeline(personId, signal), [personId]);
   const cases = useQuery((signal) => personApi.cases(personId, signal), [personId]);
-  const documents = useQuery((signal) => api<{ items: DocumentDto[] }>('GET', `/api/persons/${personId}/documents`, { signal }).catch(() => ({ items: [] })), [personId]);
   const [procedure, setProcedure] = useState(PROCEDURES[0].key);
   const start = useAction(instanceApi.start);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const result = await start.execute({ definitionKey: procedure, personId });
-    if (result.ok) navigate(`/instances/${result.value.id}`);
+    const result = await start.execute({ definitionKey: procedure, variables: { personId } });
+    if (result.ok) navigate(`/instances/${result.value.instanceId}`);
   }
 
   if (data.loading && !data.data) return <Spinner />;
@@ -85,14 +76,14 @@ export default function PersonPage() {
             <Link to={`/tasks?view=groups&person=${person.id}`}>{t('nav.tasks')}</Link>
           </p>
           <h2>{t('person.documents')}</h2>
-          {documents.data?.items.length ? (
+          {documentsOf(cases.data?.items ?? []).length ? (
             <ul className="plain">
-              {documents.data.items.map((d) => (
-                <li key={d.id}>
-                  <a href={`/api/attachments/${d.id}`} target="_blank" rel="noreferrer">
-                    {d.fileName ?? d.file_name ?? d.id}
+              {documentsOf(cases.data?.items ?? []).map(({ caseId, code, doc }) => (
+                <li key={`${caseId}-${doc.mau}`}>
+                  <a href={`/api/cases/${caseId}/documents/${doc.mau}.pdf`} target="_blank" rel="noreferrer">
+                    Mẫu {doc.mau} — {doc[locale]}
                   </a>{' '}
-                  <span className="muted">{formatDateTime(d.createdAt ?? d.created_at)}</span>
+                  <span className="muted">({code}, PDF)</span>
                 </li>
               ))}
             </ul>
@@ -126,4 +117,8 @@ export default function PersonPage() {
       </div>
     </article>
   );
+}
+
+function documentsOf(cases: { id: string; code: string; procedure_key: string }[]) {
+  return cases.flatMap((c) => CASE_DOCUMENTS.filter((d) => d.procedures.includes(c.procedure_key)).map((doc) => ({ caseId: c.id, code: c.code, doc })));
 }

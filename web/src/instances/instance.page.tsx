@@ -12,11 +12,13 @@ import { elementStates } from './highlights';
 
 const BpmnViewer = lazy(() => import('../diagram/bpmn-viewer').then((m) => ({ default: m.BpmnViewer })));
 
-async function loadInstance(id: string, signal: AbortSignal): Promise<InstanceDetail> {
-  const raw = (await instanceApi.get(id, signal)) as InstanceDetail | InstanceDetail['instance'];
-  const detail: InstanceDetail = 'instance' in raw && raw.instance ? (raw as InstanceDetail) : { instance: raw as InstanceDetail['instance'], history: [] };
-  if (!detail.history?.length) detail.history = await instanceApi.history(id, signal).then((r) => r.items, () => []);
-  return detail;
+/** The instance (with history and open tasks) plus its open incidents when the caller may see them. */
+async function loadInstance(id: string, signal: AbortSignal, withIncidents: boolean): Promise<InstanceDetail> {
+  const [detail, incidents] = await Promise.all([
+    instanceApi.get(id, signal),
+    withIncidents ? instanceApi.incidents(signal).then((r) => r.items, () => []) : Promise.resolve([]),
+  ]);
+  return { ...detail, history: detail.history ?? [], incidents: incidents.filter((i) => i.instance_id === id || i.root_instance_id === id) };
 }
 
 /** One running or finished procedure: diagram with completed / active / failed steps, counts, history. */
@@ -24,7 +26,7 @@ export default function InstancePage() {
   const { instanceId = '' } = useParams();
   const { t } = useI18n();
   const { can } = useSession();
-  const detail = useQuery((signal) => loadInstance(instanceId, signal), [instanceId]);
+  const detail = useQuery((signal) => loadInstance(instanceId, signal, can('read', 'Incident')), [instanceId]);
   const xml = useQuery((signal) => fetchDefinitionXml(detail.data!.instance.definition_id, signal), [detail.data?.instance.definition_id], { enabled: Boolean(detail.data) });
   const cancel = useAction(instanceApi.cancel);
 
@@ -33,7 +35,8 @@ export default function InstancePage() {
   if (!detail.data) return null;
   const { instance, history, incidents } = detail.data;
   const states = elementStates(history, incidents ?? []);
-  if (detail.data.activeElements?.length) states.active = [...new Set([...states.active, ...detail.data.activeElements])];
+  const openTasks = (detail.data.tasks ?? []).map((task) => task.element_id);
+  states.active = [...new Set([...states.active, ...openTasks])];
   return (
     <article className="instance-page">
       <h1>{t('instance.title')}</h1>

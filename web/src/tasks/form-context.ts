@@ -14,7 +14,7 @@ interface AttachmentDto {
 const toUploaded = (a: AttachmentDto) => ({ id: a.id, fileName: a.fileName ?? a.file_name ?? a.id, size: a.size, contentType: a.contentType ?? a.content_type });
 
 /** What the forms module's widgets need to reach the server (jurisdictions, persons, uploads). */
-export function createFormContext(structure: '2022' | '2025' | undefined): QuyTrinhFormContext {
+export function createFormContext(structure: '2022' | '2025' | undefined, taskId?: string): QuyTrinhFormContext {
   return {
     structure,
     loadJurisdictions: async (parentCode, struct) => {
@@ -36,11 +36,11 @@ export function createFormContext(structure: '2022' | '2025' | undefined): QuyTr
     uploadFile: async (file) => {
       const body = new FormData();
       body.append('file', file, file.name);
-      return toUploaded(await api<AttachmentDto>('POST', '/api/attachments', { body }));
+      return toUploaded(await api<AttachmentDto>('POST', '/api/attachments', { body, query: { taskId } }));
     },
     describeAttachments: async (ids) => {
-      const { items } = await api<{ items: AttachmentDto[] }>('GET', '/api/attachments', { query: { ids } });
-      return items.map(toUploaded);
+      const found = await Promise.all(ids.map((id) => api<AttachmentDto>('GET', `/api/attachments/${id}/meta`).then(toUploaded, () => undefined)));
+      return found.filter((f): f is NonNullable<typeof f> => Boolean(f));
     },
   };
 }

@@ -45,7 +45,7 @@ export default function TaskDetail({ taskId, backSearch, onChanged }: { taskId: 
   const mayWork = Boolean(v?.actions.includes('complete'));
   const needsClaim = Boolean(v && !v.task.assignee && v.actions.includes('claim'));
   const structure = v?.variables.ruleset === '2022' ? '2022' : '2025';
-  const formProps = useMemo(() => (form ? quyTrinhFormProps(form, locale, { formContext: createFormContext(structure) }) : null), [form, locale, structure]);
+  const formProps = useMemo(() => (form ? quyTrinhFormProps(form, locale, { formContext: createFormContext(structure, taskId) }) : null), [form, locale, structure, taskId]);
   const compute = useMemo(() => (form ? computeOnChange(form) : null), [form]);
 
   async function saveDraft(auto = false) {
