@@ -13,3 +13,5 @@ export { bpmnlintConfig, lintConfig, lintResolver } from './lint/lint-config';
 export { quyTrinhRules } from './lint/quy-trinh-plugin';
 export { viTranslations, createTranslate, translateModule, type DesignerLocale } from './i18n/translate.module';
 export { uiMessages } from './i18n/ui-messages';
+export { diffModels, type ModelDiff, type ElementChange, type PropertyChange } from './variants/diff-models';
+export { extractOverrides, rebase, type VariantOverrides, type RebaseConflict, type RebaseResult, type ConflictKind } from './variants/rebase';
