@@ -10,6 +10,7 @@ import { startEmbeddedPostgres, type EmbeddedServer } from './db/embedded-postgr
 import { migrateToLatest } from './db/migrator';
 import type { ServerDatabase } from './db/schema';
 import { runSeeders, type SeedSummary } from './seed/index';
+import { ensureDeadlineScan } from './mail/mail-worker';
 
 export interface Platform {
   app: FastifyInstance;
@@ -54,6 +55,11 @@ export async function startPlatform(options: StartOptions): Promise<Platform> {
       deps: { db, config, clock: options.clock ?? { now: () => new Date() }, version: packageVersion() },
       logger: options.logger,
     });
+    // Timers, the mail outbox and in-process workers run in this process.
+    await ensureDeadlineScan(app);
+    const executor = app.engine.createJobExecutor();
+    executor.start();
+    app.addHook('onClose', async () => executor.stop());
     return {
       app,
       db,

@@ -1,18 +1,24 @@
+import { demoSeed as workflowsDemoSeed } from '../../workflows/index';
 import type { DemoSeed } from './demo-seed.types';
 
-/**
- * Minimal demo identity data until workflows/ ships the full demo province (then this file
- * re-exports it).
- */
+/** The demo province, agencies, users, holidays and persons shipped by workflows/. */
 export const demoSeed: DemoSeed = {
-  demoPassword: 'QuyTrinh@2026',
-  jurisdictions: [
-    { code: '99', name: 'Tỉnh Thử nghiệm', level: 'province', parentCode: null, structure: '2025' },
-    { code: '99001', name: 'Xã Hòa Bình', level: 'commune', parentCode: '99', structure: '2025' },
-  ],
-  agencies: [{ code: 'CA-99001', name: 'Công an xã Hòa Bình', kind: 'police', jurisdictionCode: '99001' }],
-  users: [
-    { username: 'admin.tinh', displayName: 'Quản trị tỉnh', agencyCode: null, roles: ['provincial_admin'] },
-    { username: 'ca.xa1', displayName: 'Nguyễn Văn An', agencyCode: 'CA-99001', roles: ['staff'] },
-  ],
+  demoPassword: workflowsDemoSeed.demoPassword,
+  jurisdictions: workflowsDemoSeed.jurisdictions.map((j) => ({ code: j.code, name: j.name, level: j.level, parentCode: j.parentCode, structure: j.structure })),
+  agencies: workflowsDemoSeed.agencies.map((a) => ({ code: a.code, name: a.name, kind: a.kind, jurisdictionCode: a.jurisdictionCode, candidateGroups: a.candidateGroups })),
+  users: workflowsDemoSeed.users.map((u) => ({ username: u.username, displayName: u.displayName, email: u.email, agencyCode: u.agencyCode, roles: [...u.roles] })),
+  holidays: workflowsDemoSeed.holidays.map((h) => ({ date: h.date, name: h.name })),
+  persons: workflowsDemoSeed.persons.map((p) => ({
+    id: p.id,
+    fullName: p.fullName,
+    otherNames: p.otherNames,
+    dateOfBirth: p.dateOfBirth,
+    sex: p.sex,
+    idType: p.idType,
+    idNumber: p.idNumber,
+    communeCode: p.communeCode,
+    permanentAddress: p.permanentAddress,
+    status: p.status,
+    statuses: p.statuses,
+  })),
 };

@@ -1,5 +1,5 @@
 import { hash } from '@node-rs/argon2';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { ServerDatabase } from '../db/schema';
 import type { DemoSeed, SeedJurisdiction, SeedPerson } from './demo-seed.types';
 
@@ -59,6 +59,9 @@ export async function seedIdentity(db: Kysely<ServerDatabase>, seed: DemoSeed): 
       }
     }
     const persons = await seedPersons(tx, seed.persons ?? []);
+    for (const h of seed.holidays ?? []) {
+      await sql`INSERT INTO calendar_holiday (date, name) VALUES (${h.date}, ${h.name}) ON CONFLICT (date) DO NOTHING`.execute(tx);
+    }
     return { jurisdictions, agencies, users: missing.length, persons };
   });
 }

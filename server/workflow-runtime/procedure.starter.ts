@@ -20,6 +20,8 @@ export interface StartProcedureInput {
   startEventId?: string;
   /** the case this one follows (handover) */
   previousCaseId?: string | null;
+  /** extra case data (e.g. the handover job id) */
+  caseData?: Record<string, unknown>;
 }
 
 export interface StartedProcedure {
@@ -48,7 +50,7 @@ export async function startProcedure(
     const code = `HS-${vnDate(now).replace(/-/g, '')}-${randomBytes(3).toString('hex').toUpperCase()}`;
     const created = await tx.insertInto('rehab_case').values({
       code, person_id: input.personId, procedure_key: info.key, title: `${info.title.vi} – ${person.full_name}`,
-      scope: context.scope, data: JSON.stringify({ ruleset: context.ruleset, previousCaseId: input.previousCaseId ?? null }),
+      scope: context.scope, data: JSON.stringify({ ...(input.caseData ?? {}), ruleset: context.ruleset, previousCaseId: input.previousCaseId ?? null }),
       medical: null, created_by: input.actorId ?? null, created_at: now, updated_at: now,
     }).returning('id').executeTakeFirstOrThrow();
     const variables = { ...(input.variables ?? {}), ...contextVariables(context), caseId: created.id, caseCode: code };

@@ -1,16 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { JobExecutor } from '../../engine/index';
-import { runHandovers, type HandoverResult } from './handover.bridge';
 
 /**
- * The job loop of the shipped procedures: first the handover bridge takes the engine's message
- * publish jobs (so handovers carry the person, case and scope), then the engine's executor runs
- * timers and the registered workers. Several server processes may each run one (SKIP LOCKED).
+ * The job loop of the shipped procedures: the engine's executor runs timers, message outbox jobs
+ * and the registered workers (handovers are the `message.publish` worker). Several server
+ * processes may each run one (FOR UPDATE SKIP LOCKED).
  */
 export class WorkflowRuntime {
   readonly workerId = `runtime-${randomUUID()}`;
-  readonly handovers: HandoverResult[] = [];
   private readonly executor: JobExecutor;
   private running = false;
   private loop: Promise<void> | null = null;
@@ -20,18 +18,9 @@ export class WorkflowRuntime {
     this.executor = app.engine.createJobExecutor({ workerId: this.workerId });
   }
 
-  /** One round: every pending handover, then one executor batch; returns the work done. */
+  /** One executor batch; returns how many jobs ran. */
   async tick(): Promise<number> {
-    const { db, clock } = this.app.deps;
-    let done = 0;
-    for (;;) {
-      const batch = await runHandovers({ db, engine: this.app.engine, clock, workerId: this.workerId });
-      this.handovers.push(...batch);
-      if (this.handovers.length > 500) this.handovers.splice(0, this.handovers.length - 500);
-      done += batch.length;
-      if (batch.length === 0) break;
-    }
-    return done + (await this.executor.runOnce());
+    return this.executor.runOnce();
   }
 
   /** Runs rounds until nothing due is left (tests with a FakeClock, the demo seed). */

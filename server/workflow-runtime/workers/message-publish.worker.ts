@@ -1,0 +1,49 @@
+import { sql } from 'kysely';
+import { messageNames, procedures } from '../../../workflows/index';
+import { messageStartEventId } from '../bpmn-lookup';
+import { startProcedure } from '../procedure.starter';
+import { str, type WorkflowWorker } from './worker.types';
+
+/** Well-known variables the receiving case computes for itself (never copied from the sender). */
+const OWN = new Set(['caseId', 'caseCode', 'communeCode', 'districtCode', 'provinceCode', 'courtRegionCode', 'ruleset', 'messageName', 'correlationKey']);
+
+/**
+ * `message.publish` (inputs `messageName`, `correlationKey` = personId; the job variables are the
+ * payload) — the handover between procedures (DESIGN.md §9, workflows/README.md):
+ * - an instance of the person waits for the message → correlate it there;
+ * - else the message starts a procedure (catalogue `startsProcess`) → open a new case for the
+ *   person and start it at its message start event, filed under the person's scope, with the
+ *   ruleset in force today (selectRuleset) and the previous case linked;
+ * - else nothing waits: recorded as not correlated (the result variable `published = false`).
+ * Idempotent: a job that already opened a case (case data `handoverJobId`) does not open another.
+ */
+export const messagePublishWorker: WorkflowWorker = {
+  type: 'message.publish',
+  handler: (app) => async (job) => {
+    const name = str(job.variables.messageName);
+    if (!name) throw new Error('message.publish needs the input messageName');
+    const key = job.variables.correlationKey == null ? null : String(job.variables.correlationKey);
+    const payload = Object.fromEntries(Object.entries(job.variables).filter(([k]) => !OWN.has(k)));
+    const { db, clock } = app.deps;
+    const waiting = await sql<{ n: number }>`SELECT count(*)::int AS n FROM event_subscription
+      WHERE kind = 'message' AND name = ${name} AND instance_id IS NOT NULL AND correlation_key IS NOT DISTINCT FROM ${key}`.execute(db);
+    if ((waiting.rows[0]?.n ?? 0) > 0) {
+      const result = await app.engine.correlateMessage({ name, correlationKey: key, variables: payload });
+      return { published: result.correlatedInstances.length > 0 };
+    }
+    const target = messageNames[name]?.startsProcess;
+    const personId = str(job.variables.personId);
+    if (!target || !personId || !procedures.some((p) => p.key === target)) return { published: false };
+    const done = await db.selectFrom('rehab_case').select('id').where(sql<boolean>`data->>'handoverJobId' = ${job.id}`).executeTakeFirst();
+    if (done) return { published: true, handedOverCaseId: done.id };
+    const startEventId = await messageStartEventId(app.engine, target, name);
+    if (!startEventId) throw new Error(`procedure ${target} has no start event for message ${name}`);
+    const source = job.instanceId ? await app.engine.getInstance(job.instanceId) : null;
+    const started = await startProcedure({ db, engine: app.engine, clock }, {
+      procedureKey: target, personId, startEventId,
+      variables: { ...payload, sourceProcedure: source?.definition_key ?? null },
+      previousCaseId: str(job.variables.caseId), caseData: { handoverJobId: job.id, message: name },
+    });
+    return { published: true, handedOverCaseId: started.caseId };
+  },
+};
