@@ -41,6 +41,8 @@ export type { SchemaMatcher } from './computed/active-branches';
 export { setComputedCacheSize } from './computed/feel-evaluator';
 export { prefill, extractOutput } from './mapping/prefill';
 export { translateForm, type LocalizedForm } from './translations/translate-form';
+export { decorateUiSchema } from './translations/decorate-ui-schema';
+export { rjsfStringTranslator } from './translations/rjsf-strings';
 
 // Persistence: registry, drafts, draft migrations, attachments
 export type { FormsTables, FormDefinitionTable, FormDraftTable, AttachmentTable, FormsDb, Clock } from './registry/forms.tables';

@@ -1,9 +1,11 @@
 import type { FormProps } from '@rjsf/core';
 import type { RegistryFieldsType, RegistryWidgetsType, RJSFValidationError, TemplatesType } from '@rjsf/utils';
 import { applyComputed } from './computed/apply-computed';
-import type { FormDefinition, JsonObject, Locale } from './form.types';
+import type { FormDefinition, FormUiSchema, JsonObject, Locale } from './form.types';
 import { ArrayTableItemTemplate, ArrayTableTemplate } from './templates/array-table.template';
 import { QuyTrinhObjectField, QuyTrinhObjectFieldTemplate } from './templates/object-field.template';
+import { decorateUiSchema } from './translations/decorate-ui-schema';
+import { rjsfStringTranslator } from './translations/rjsf-strings';
 import { translateForm } from './translations/translate-form';
 import { refineErrors } from './validation/refine-errors';
 import { createRjsfValidator } from './validation/rjsf.validator';
@@ -66,13 +68,15 @@ export type QuyTrinhFormProps = Pick<
   | 'noHtml5Validate'
   | 'idPrefix'
   | 'transformErrors'
+  | 'translateString'
 >;
 
 /**
  * Props for `<Form {...quyTrinhFormProps(form, locale, { formContext })} formData={data} onChange=… />`:
  * the localized schema/uiSchema, our widgets/templates/fields, the shared validator, errors listed at
  * the top and next to fields, and extra data of branches no longer shown omitted (the server rejects
- * fields the form does not define). Keep x-computed fields live with `computeOnChange(form)`.
+ * fields the form does not define), RJSF's own labels in the locale, x-computed fields read-only.
+ * Keep x-computed fields live with `computeOnChange(form)`.
  */
 export function quyTrinhFormProps(
   form: Pick<FormDefinition, 'id' | 'title' | 'schema' | 'uiSchema' | 'translations'>,
@@ -82,7 +86,7 @@ export function quyTrinhFormProps(
   const localized = translateForm(form, locale);
   return {
     schema: localized.schema,
-    uiSchema: localized.uiSchema,
+    uiSchema: withSubmitText(decorateUiSchema(localized.schema, localized.uiSchema), locale),
     ...quyTrinhTheme(locale),
     formContext: { ...options.formContext, locale },
     omitExtraData: true,
@@ -91,7 +95,13 @@ export function quyTrinhFormProps(
     noHtml5Validate: true,
     idPrefix: options.idPrefix ?? 'root',
     transformErrors: refineRjsfErrors,
+    translateString: rjsfStringTranslator(locale),
   };
+}
+
+function withSubmitText(uiSchema: FormUiSchema, locale: Locale): FormUiSchema {
+  if ('ui:submitButtonOptions' in uiSchema) return uiSchema;
+  return { ...uiSchema, 'ui:submitButtonOptions': { submitText: locale === 'en' ? 'Complete' : 'Hoàn thành' } };
 }
 
 /** Same refinement as the server's issues (best oneOf member, no `if` wrappers, no cascades). */

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   computeOnChange,
   createRjsfValidator,
+  decorateUiSchema,
   quyTrinhFormProps,
   quyTrinhWidgets,
   refineRjsfErrors,
@@ -45,6 +46,24 @@ describe('RJSF theme (quyTrinhFormProps) rendered on the server', () => {
     expect(html).toContain('Họ và tên');
     // conclusion as a summary shows the value label
     expect(html).toMatch(/<output[^>]*id="root_conclusion"[^>]*>nghien<\/output>/);
+  });
+
+  it('should translate the RJSF labels and make computed fields read-only', () => {
+    const vi = render(tt18(), 'vi', tt18Valid());
+    const en = render(tt18(), 'en', tt18Valid());
+    expect(vi).toContain('id="root_drugTests__add" title="Thêm"');
+    expect(en).toContain('id="root_drugTests__add" title="Add"');
+    expect(vi).toContain('>Hoàn thành</button>');
+    expect(vi).toContain('<option value="0" selected="">Căn cước công dân</option>');
+    expect(en).toContain('<option value="0" selected="">Citizen identity card</option>');
+    const ui = decorateUiSchema(
+      { type: 'object', properties: { a: { type: 'number' }, b: { type: 'number', 'x-computed': 'a' }, c: { type: 'string', 'x-readonly-summary': true } } },
+      { c: { 'ui:help': 'x' } },
+    );
+    expect(ui).toEqual({ b: { 'ui:readonly': true }, c: { 'ui:help': 'x', 'ui:widget': 'summary' } });
+    expect(decorateUiSchema({ type: 'object', properties: { e: { enum: [1, 2], enumNames: ['Một', 'Hai'] } } }, {})).toEqual({
+      e: { 'ui:enumNames': ['Một', 'Hai'] },
+    });
   });
 
   it('should render English labels for locale en', () => {
