@@ -43,7 +43,7 @@ const entries = {
   'login.submit': ['Đăng nhập', 'Sign in'],
   'login.busy': ['Đang đăng nhập…', 'Signing in…'],
   'login.publicLinks': ['Dịch vụ công trực tuyến', 'Online public services'],
-  'user.menu': ['Tài khoản của {name}', 'Account of {name}'],
+  'user.menu': ['Tài khoản:', 'Account:'],
   'user.noAgency': ['Không thuộc cơ quan', 'No agency'],
   'user.logout': ['Đăng xuất', 'Sign out'],
   'user.logoutAll': ['Đăng xuất trên mọi thiết bị', 'Sign out everywhere'],
@@ -113,7 +113,7 @@ const entries = {
   'task.notYours': ['Bạn cần nhận việc trước khi xử lý.', 'Claim the task before working on it.'],
   'task.readOnly': ['Bạn chỉ được xem công việc này.', 'You may only view this task.'],
   'task.attachments': ['Tài liệu đính kèm', 'Attachments'],
-  'task.mau': ['Mẫu số: {mau}', 'Template: {mau}'],
+  'task.mau': ['{mau}', '{mau}'],
   // diagram
   'diagram.loading': ['Đang tải sơ đồ…', 'Loading the diagram…'],
   'diagram.failed': ['Không hiển thị được sơ đồ.', 'The diagram could not be shown.'],

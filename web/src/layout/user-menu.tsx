@@ -26,7 +26,8 @@ export function UserMenu() {
   if (!user) return null;
   return (
     <div className="user-menu" ref={root}>
-      <button type="button" className="user-button" aria-expanded={open} aria-controls="user-menu-panel" onClick={() => setOpen(!open)} aria-label={t('user.menu', { name: user.displayName })}>
+      <button type="button" className="user-button" aria-expanded={open} aria-controls="user-menu-panel" onClick={() => setOpen(!open)}>
+        <span className="visually-hidden">{t('user.menu')} </span>
         <span className="user-name">{user.displayName}</span>
         <span className="user-agency">{user.agency?.name ?? t('user.noAgency')}</span>
       </button>
