@@ -165,6 +165,24 @@ CREATE INDEX history_event_instance_idx ON public.history_event USING btree (ins
 CREATE UNIQUE INDEX history_event_pkey ON public.history_event USING btree (id);
 CREATE INDEX history_event_root_idx ON public.history_event USING btree (root_instance_id, id);
 
+TABLE import_run (
+  id uuid NOT NULL
+  format text NOT NULL
+  dry_run boolean NOT NULL
+  state text NOT NULL
+  total integer NOT NULL DEFAULT 0
+  processed integer NOT NULL DEFAULT 0
+  imported integer NOT NULL DEFAULT 0
+  errors jsonb NOT NULL DEFAULT '[]'::jsonb
+  requested_by uuid
+  created_at timestamp with time zone NOT NULL
+  finished_at timestamp with time zone
+  CONSTRAINT import_run_format_check CHECK ((format = ANY (ARRAY['csv'::text, 'xlsx'::text, 'json'::text])))
+  CONSTRAINT import_run_pkey PRIMARY KEY (id)
+  CONSTRAINT import_run_state_check CHECK ((state = ANY (ARRAY['running'::text, 'done'::text, 'failed'::text, 'rejected'::text])))
+)
+CREATE UNIQUE INDEX import_run_pkey ON public.import_run USING btree (id);
+
 TABLE incident (
   id uuid NOT NULL
   type text NOT NULL
@@ -183,6 +201,54 @@ TABLE incident (
 CREATE UNIQUE INDEX incident_pkey ON public.incident USING btree (id);
 CREATE INDEX incident_root_idx ON public.incident USING btree (root_instance_id, state);
 CREATE INDEX incident_state_idx ON public.incident USING btree (state, created_at);
+
+TABLE indicator (
+  code text NOT NULL
+  plan_code text
+  name_vi text NOT NULL
+  name_en text NOT NULL
+  description jsonb NOT NULL DEFAULT '{}'::jsonb
+  unit text NOT NULL
+  measure jsonb NOT NULL
+  target jsonb
+  period_from date NOT NULL
+  period_to date NOT NULL
+  jurisdiction_code text NOT NULL
+  sort integer NOT NULL DEFAULT 0
+  updated_at timestamp with time zone NOT NULL DEFAULT now()
+  CONSTRAINT indicator_pkey PRIMARY KEY (code)
+  CONSTRAINT indicator_plan_code_fkey FOREIGN KEY (plan_code) REFERENCES indicator_plan(code) ON DELETE CASCADE
+  CONSTRAINT indicator_unit_check CHECK ((unit = ANY (ARRAY['persons'::text, 'count'::text, 'percent'::text, 'days'::text])))
+)
+CREATE UNIQUE INDEX indicator_pkey ON public.indicator USING btree (code);
+
+TABLE indicator_observation (
+  id uuid NOT NULL DEFAULT gen_random_uuid()
+  indicator_code text NOT NULL
+  scope text NOT NULL
+  observed_on date NOT NULL
+  value numeric NOT NULL
+  note text
+  created_by uuid
+  created_at timestamp with time zone NOT NULL
+  CONSTRAINT indicator_observation_indicator_code_fkey FOREIGN KEY (indicator_code) REFERENCES indicator(code) ON DELETE CASCADE
+  CONSTRAINT indicator_observation_pkey PRIMARY KEY (id)
+)
+CREATE INDEX indicator_observation_idx ON public.indicator_observation USING btree (indicator_code, scope text_pattern_ops);
+CREATE UNIQUE INDEX indicator_observation_pkey ON public.indicator_observation USING btree (id);
+
+TABLE indicator_plan (
+  code text NOT NULL
+  name_vi text NOT NULL
+  name_en text NOT NULL
+  source_ref text
+  jurisdiction_code text NOT NULL
+  period_from date NOT NULL
+  period_to date NOT NULL
+  created_at timestamp with time zone NOT NULL DEFAULT now()
+  CONSTRAINT indicator_plan_pkey PRIMARY KEY (code)
+)
+CREATE UNIQUE INDEX indicator_plan_pkey ON public.indicator_plan USING btree (code);
 
 TABLE job (
   id uuid NOT NULL
@@ -367,6 +433,43 @@ CREATE INDEX rehab_case_person_idx ON public.rehab_case USING btree (person_id);
 CREATE UNIQUE INDEX rehab_case_pkey ON public.rehab_case USING btree (id);
 CREATE INDEX rehab_case_scope_idx ON public.rehab_case USING btree (scope text_pattern_ops);
 
+TABLE report_run (
+  id uuid NOT NULL
+  kind text NOT NULL
+  jurisdiction_code text NOT NULL
+  scope text NOT NULL
+  period_from date NOT NULL
+  period_to date NOT NULL
+  state text NOT NULL
+  progress integer NOT NULL DEFAULT 0
+  error text
+  xlsx bytea
+  pdf bytea
+  requested_by uuid
+  recipients text[] NOT NULL DEFAULT '{}'::text[]
+  created_at timestamp with time zone NOT NULL
+  finished_at timestamp with time zone
+  CONSTRAINT report_run_kind_check CHECK ((kind = ANY (ARRAY['half_year'::text, 'annual'::text])))
+  CONSTRAINT report_run_pkey PRIMARY KEY (id)
+  CONSTRAINT report_run_state_check CHECK ((state = ANY (ARRAY['queued'::text, 'running'::text, 'done'::text, 'failed'::text])))
+)
+CREATE UNIQUE INDEX report_run_pkey ON public.report_run USING btree (id);
+CREATE INDEX report_run_scope_idx ON public.report_run USING btree (scope text_pattern_ops, created_at);
+
+TABLE report_schedule (
+  id uuid NOT NULL DEFAULT gen_random_uuid()
+  jurisdiction_code text NOT NULL
+  kind text NOT NULL
+  recipients text[] NOT NULL DEFAULT '{}'::text[]
+  active boolean NOT NULL DEFAULT true
+  last_period_to date
+  CONSTRAINT report_schedule_kind_check CHECK ((kind = ANY (ARRAY['half_year'::text, 'annual'::text])))
+  CONSTRAINT report_schedule_pkey PRIMARY KEY (id)
+  CONSTRAINT report_schedule_unique UNIQUE (jurisdiction_code, kind)
+)
+CREATE UNIQUE INDEX report_schedule_pkey ON public.report_schedule USING btree (id);
+CREATE UNIQUE INDEX report_schedule_unique ON public.report_schedule USING btree (jurisdiction_code, kind);
+
 TABLE task (
   id uuid NOT NULL
   instance_id uuid NOT NULL
@@ -445,3 +548,33 @@ TABLE variable (
 )
 CREATE UNIQUE INDEX variable_pkey ON public.variable USING btree (scope_id, name);
 CREATE INDEX variable_root_idx ON public.variable USING btree (root_instance_id);
+
+TABLE webhook_delivery (
+  id uuid NOT NULL
+  subscription_id uuid NOT NULL
+  event text NOT NULL
+  payload jsonb NOT NULL
+  state text NOT NULL
+  attempts integer NOT NULL DEFAULT 0
+  last_status integer
+  created_at timestamp with time zone NOT NULL
+  delivered_at timestamp with time zone
+  CONSTRAINT webhook_delivery_pkey PRIMARY KEY (id)
+  CONSTRAINT webhook_delivery_state_check CHECK ((state = ANY (ARRAY['pending'::text, 'delivered'::text, 'failed'::text])))
+  CONSTRAINT webhook_delivery_subscription_id_fkey FOREIGN KEY (subscription_id) REFERENCES webhook_subscription(id) ON DELETE CASCADE
+)
+CREATE UNIQUE INDEX webhook_delivery_pkey ON public.webhook_delivery USING btree (id);
+CREATE INDEX webhook_delivery_sub_idx ON public.webhook_delivery USING btree (subscription_id, created_at);
+
+TABLE webhook_subscription (
+  id uuid NOT NULL DEFAULT gen_random_uuid()
+  url text NOT NULL
+  secret text NOT NULL
+  events text[] NOT NULL
+  scope text NOT NULL
+  active boolean NOT NULL DEFAULT true
+  created_by uuid
+  created_at timestamp with time zone NOT NULL
+  CONSTRAINT webhook_subscription_pkey PRIMARY KEY (id)
+)
+CREATE UNIQUE INDEX webhook_subscription_pkey ON public.webhook_subscription USING btree (id);

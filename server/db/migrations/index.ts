@@ -4,6 +4,7 @@ import { formsMigrations } from '../../../forms/index';
 import { m0003_identity } from './0003-identity';
 import { m0004_auth_persons } from './0004-auth-persons';
 import { m0005_mail } from './0005-mail';
+import { m0010_indicators } from './0010-indicators';
 
 /**
  * Every module's migrations in one ordered set. Numbers are global across modules
@@ -15,6 +16,7 @@ export function allMigrations(): Record<string, Migration> {
     engineMigrations,
     formsMigrations,
     { '0003_identity': m0003_identity, '0004_auth_persons': m0004_auth_persons, '0005_mail': m0005_mail },
+    { '0010_indicators': m0010_indicators },
   ];
   for (const source of sources) {
     for (const [name, migration] of Object.entries(source)) {
