@@ -12,21 +12,12 @@ async function xmlOf(engine: Engine, definitionId: string): Promise<string> {
   return xml;
 }
 
-const unescapeXml = (s: string): string =>
-  s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-
 function elementBody(xml: string, elementId: string): string | null {
   const open = new RegExp(`<bpmn:(\\w+) id="${elementId.replace(/[^A-Za-z0-9_-]/g, '')}"[^>]*?(/?)>`).exec(xml);
   if (!open) return null;
   if (open[2] === '/') return '';
   const close = xml.indexOf(`</bpmn:${open[1]}>`, open.index);
   return close < 0 ? '' : xml.slice(open.index, close);
-}
-
-/** `zeebe:input` mappings of one element (e.g. the triggerType of a handover end event). */
-export async function bpmnElementInputs(engine: Engine, definitionId: string, elementId: string): Promise<{ source: string; target: string }[]> {
-  const body = elementBody(await xmlOf(engine, definitionId), elementId) ?? '';
-  return [...body.matchAll(/<zeebe:input source="([^"]*)" target="([^"]*)"/g)].map((m) => ({ source: unescapeXml(m[1]), target: m[2] }));
 }
 
 /** The message start event of the latest version of `key` listening to `messageName`. */
