@@ -14,6 +14,7 @@ const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.
 const LEVELS = (process.env.BENCH_LEVELS ?? '1,4,16').split(',').map(Number);
 const INSTANCES = Number(process.env.BENCH_INSTANCES ?? 2000);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 200);
+const ONLY = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : null;
 
 const OURS_XML = `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
@@ -73,10 +74,12 @@ async function main(): Promise<void> {
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}"`);
+  if (process.env.BENCH_STATS) await admin.query(`ALTER DATABASE "${name}" SET track_functions = 'pl'`);
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
   const maxPool = Math.max(...LEVELS) + 2;
   const pool = new pg.Pool({ connectionString: url.toString(), max: maxPool });
+  pool.on('error', () => undefined); // connections closed by DROP DATABASE … WITH (FORCE) at the end
   const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
   try {
     const migrator = new Migrator({ db, provider: { getMigrations: async (): Promise<Record<string, Migration>> => engineMigrations } });
@@ -153,6 +156,7 @@ async function main(): Promise<void> {
     const results: Record<string, LevelResult[]> = { ours: [], bpmnEngine: [], raw: [] };
     for (const clients of LEVELS) {
       for (const [label, one, n] of [['ours', ours, INSTANCES], ['bpmnEngine', theirs, Math.min(INSTANCES, 2000)], ['raw', raw, INSTANCES]] as const) {
+        if (ONLY && !ONLY.includes(label)) continue;
         await measure(clients, WARMUP, one);
         const result = await measure(clients, n, one);
         results[label].push(result);
@@ -165,9 +169,15 @@ async function main(): Promise<void> {
       const o = results.ours[index];
       const b = results.bpmnEngine[index];
       const r = results.raw[index];
+      if (!o || !b || !r) return;
       rows.push(`| ${clients} | ${o.perSecond.toFixed(0)} | ${o.p95.toFixed(2)} | ${b.perSecond.toFixed(0)} | ${b.p95.toFixed(2)} | ${r.perSecond.toFixed(0)} | ${r.p95.toFixed(2)} | ${(o.perSecond / b.perSecond).toFixed(1)}× | ${((o.perSecond / r.perSecond) * 100).toFixed(0)} % |`);
     });
     process.stdout.write(`\n${rows.join('\n')}\n`);
+    if (process.env.BENCH_STATS) {
+      const stats = await pool.query(`SELECT funcname, calls, round(total_time::numeric / calls, 3) AS avg_ms,
+        round(self_time::numeric / calls, 3) AS self_ms FROM pg_stat_user_functions ORDER BY total_time DESC`);
+      console.table(stats.rows);
+    }
   } finally {
     await db.destroy();
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

@@ -3,7 +3,8 @@ import type { Clock } from '../clock';
 import { EngineError } from '../errors';
 import { addDays, localParts, type BusinessCalendar } from './business-calendar';
 
-export type FeelFunction = (...args: unknown[]) => unknown;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- FEEL passes whatever the expression supplies
+export type FeelFunction = (...args: any[]) => unknown;
 
 /**
  * Every expression of the engine goes through here (feelin; never eval). Expressions written with
