@@ -8,6 +8,7 @@ export const jobTypes: Record<string, string> = {
   'email.send': 'Send a notification email through the outbox (inputs `template`, `toGroup` = candidate group of the recipients).',
   'notification.deadline-warning': 'Warn the task assignees/candidates that a legal deadline is near (inputs `deadline` = D-number, `elementId`).',
   'notification.deadline-escalation': 'Escalate an overdue legal deadline to the supervisors of the agency (inputs `deadline`, `elementId`).',
+  'message.publish': 'Publish the message `messageName` (input) with `correlationKey` (input, = personId) and the job variables, which start or continue the receiving procedure (message throw and end events, as in Camunda 8).',
   'case.transfer': 'Move the case to another commune (input `toCommuneCode`); updates the case jurisdiction and scope.',
 };
 

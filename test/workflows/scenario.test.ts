@@ -95,3 +95,73 @@ describe('workflows scenarios (engine)', () => {
     expect(escort.map((x) => [x.element_id, x.candidate_groups])).toEqual([['Task_PlanEscort', ['police:99']]]);
   });
 });
+
+describe('workflows scenarios: centre → post-rehab → relapse', () => {
+  let s: Scenario | undefined;
+  afterEach(async () => { await s?.t.destroy(); s = undefined; });
+
+  async function completeAll(elementIds: string[], overrides: Record<string, Record<string, unknown>> = {}): Promise<string[]> {
+    const done: string[] = [];
+    for (const t of await s!.openTasks()) {
+      if (!elementIds.includes(t.element_id)) continue;
+      await s!.complete(t.element_id, overrides[t.element_id] ?? {});
+      done.push(t.element_id);
+    }
+    return done;
+  }
+
+  it('should serve the term with health checks and a reduction, then supervise and send a relapse back to the dossier', async () => {
+    // given
+    s = await scenario();
+    const vars = { ...person, communeCode: '99160', ruleset: '2025', isMinor: false, termMonths: 12 };
+    await s.engine.correlateMessage({ name: 'CompulsoryDecisionEffective', correlationKey: person.personId, variables: vars });
+    for (const id of ['Task_PlanEscort', 'Task_Handover', 'Task_Intake']) await s.complete(id);
+    await s.complete('Task_Placement', { termStart: '2026-11-23', termMonths: 12, interimDays: 0, termEnd: '2027-11-23' });
+    // when: month by month
+    const seen: string[] = [];
+    for (let month = 1; month <= 11; month++) {
+      s.clock.advance(31 * DAY);
+      await s.run();
+      seen.push(...await completeAll(['Task_HealthCheck', 'Task_ReductionReview', 'Task_CourtReduction', 'Task_PreReleaseNotice'], {
+        Task_ReductionReview: { reductionProposed: month >= 6 && !seen.includes('Task_CourtReduction') },
+        Task_CourtReduction: { reductionGranted: true, termEnd: '2027-10-23' },
+      }));
+      if (seen.includes('Task_ReductionReview') && month >= 6) {
+        s.clock.advance(8 * DAY);
+        await s.run();
+        seen.push(...await completeAll(['Task_CourtReduction'], { Task_CourtReduction: { reductionGranted: true, termEnd: '2027-10-23' } }));
+      }
+      if ((await s.openTasks()).some((t) => t.element_id === 'Task_Completion')) break;
+    }
+    await s.run();
+    seen.push(...await completeAll(['Task_PreReleaseNotice']));
+    s.clock.advance(DAY);
+    await s.run();
+    await s.complete('Task_Completion');
+    // then (centre)
+    expect(seen.filter((x) => x === 'Task_HealthCheck').length).toBeGreaterThanOrEqual(1);
+    expect(seen).toContain('Task_CourtReduction');
+    expect(seen).toContain('Task_PreReleaseNotice');
+    expect(s.statuses).toEqual(['compulsory_rehab']);
+    expect(s.published.map((m) => m.name)).toEqual(['RehabCompleted']);
+
+    // when: post-rehab management, a positive periodic test, determination says addicted
+    await s.complete('Task_ReceiveReport', { sourceType: 'COMPULSORY_ADULT' });
+    await s.complete('Task_OpenFile');
+    await s.complete('Task_PostRehabDecision', { termStart: '2027-10-25', termEnd: '2029-10-25' });
+    s.clock.advance(92 * DAY);
+    await s.run();
+    await s.complete('Task_PeriodicTest', { testResult: 'positive', substances: ['stimulant'] });
+    const determination = (await s.openTasks('addiction-determination')).map((x) => x.element_id);
+    for (const id of ['Task_PrepareRequest', 'Task_SummaryCv', 'Task_BringPerson', 'Task_ReceivePerson', 'Task_Examine', 'Task_ResultSheet']) {
+      await s.complete(id, id === 'Task_PrepareRequest' ? { triggerGroup: 'd' } : {});
+    }
+    // then (post-rehab)
+    expect(determination).toEqual(['Task_PrepareRequest']);
+    expect(s.statuses).toEqual(['compulsory_rehab', 'post_rehab']);
+    expect(s.published.map((m) => m.name)).toEqual(['RehabCompleted', 'DeterminationConcluded', 'CompulsoryDossierRequested']);
+    const dossier = await s.openTasks('compulsory-dossier');
+    expect(dossier.map((x) => x.element_id)).toEqual(['Task_OpenDossier']);
+    expect(await s.openTasks('post-rehab-supervision')).toEqual([]);
+  });
+});

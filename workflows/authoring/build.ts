@@ -7,11 +7,12 @@ import { writeFileSync } from 'node:fs';
 import { writeBpmn } from './bpmn-writer';
 import { buildForm } from './form-dsl';
 import { formSpecs, processSpecs } from './registry';
+import { withMessagePublish } from './message-expander';
 import { withSla } from './sla-expander';
 
 export function generatedFiles(): Map<string, string> {
   const files = new Map<string, string>();
-  for (const p of processSpecs) files.set(`procedures/${p.id}.bpmn`, writeBpmn(withSla(p)));
+  for (const p of processSpecs) files.set(`procedures/${p.id}.bpmn`, writeBpmn(withMessagePublish(withSla(p))));
   for (const f of formSpecs) files.set(`forms/${f.id}.json`, `${JSON.stringify(buildForm(f), null, 2)}\n`);
   return files;
 }

@@ -70,8 +70,8 @@ export const escortAdmissionForms: FormSpec[] = [
   },
   {
     id: 'admission.pre-release-notice', vi: 'Thông báo người sắp chấp hành xong quyết định', en: 'Pre-release notice',
-    fields: [req(text('noticeNo', 'Số thông báo', 'Notice number')), req(date('noticeDate', 'Ngày thông báo', 'Notice date')), req(date('termEnd', 'Ngày hết hạn chấp hành', 'Term end')), req(multi('recipients', 'Nơi nhận', 'Recipients', [['court', 'Tòa án đã quyết định', 'Deciding court'], ['commune', 'UBND xã nơi lập hồ sơ', 'Commune that prepared the dossier'], ['family', 'Gia đình / người đại diện', 'Family / representative']])), ...signer()],
-    example: { noticeNo: '88/TB-CSCN', noticeDate: '2028-05-08', termEnd: '2028-05-27', recipients: ['court', 'commune', 'family'], ...centreSigner },
+    fields: [req(text('noticeNo', 'Số thông báo', 'Notice number')), req(date('noticeDate', 'Ngày thông báo', 'Notice date')), req(date('releaseDate', 'Ngày hết hạn chấp hành', 'Term end')), req(multi('recipients', 'Nơi nhận', 'Recipients', [['court', 'Tòa án đã quyết định', 'Deciding court'], ['commune', 'UBND xã nơi lập hồ sơ', 'Commune that prepared the dossier'], ['family', 'Gia đình / người đại diện', 'Family / representative']])), ...signer()],
+    example: { noticeNo: '88/TB-CSCN', noticeDate: '2028-05-08', releaseDate: '2028-05-27', recipients: ['court', 'commune', 'family'], ...centreSigner },
   },
   {
     id: 'admission.completion', vi: 'Giấy chứng nhận hoàn thành thời gian cai nghiện bắt buộc', en: 'Compulsory rehab completion certificate', mau: 'Mẫu 46',
