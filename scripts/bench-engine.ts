@@ -14,6 +14,7 @@ const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.
 const LEVELS = (process.env.BENCH_LEVELS ?? '1,4,16').split(',').map(Number);
 const INSTANCES = Number(process.env.BENCH_INSTANCES ?? 2000);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 200);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 const ONLY = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : null;
 
 const OURS_XML = `<?xml version="1.0" encoding="UTF-8"?>
@@ -47,19 +48,24 @@ function p95(samples: number[]): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] ?? 0;
 }
 
-/** Runs `one` N times over `clients` concurrent loops; returns instances/s and p95 of recorded command times. */
-async function measure(clients: number, count: number, one: (record: (ms: number) => void) => Promise<void>): Promise<LevelResult> {
-  const samples: number[] = [];
+interface Sample {
+  seconds: number;
+  count: number;
+  latencies: number[];
+}
+
+/** Runs `one` N times over `clients` concurrent loops, recording command times. */
+async function measure(clients: number, count: number, one: (record: (ms: number) => void) => Promise<void>): Promise<Sample> {
+  const latencies: number[] = [];
   let next = 0;
   const started = performance.now();
   await Promise.all(Array.from({ length: clients }, async () => {
     while (next < count) {
       next += 1;
-      await one((ms) => samples.push(ms));
+      await one((ms) => latencies.push(ms));
     }
   }));
-  const seconds = (performance.now() - started) / 1000;
-  return { clients, perSecond: count / seconds, p95: p95(samples) };
+  return { seconds: (performance.now() - started) / 1000, count, latencies };
 }
 
 async function timed<T>(record: (ms: number) => void, work: () => Promise<T>): Promise<T> {
@@ -154,11 +160,23 @@ async function main(): Promise<void> {
 
     const rows: string[] = [];
     const results: Record<string, LevelResult[]> = { ours: [], bpmnEngine: [], raw: [] };
+    const runners = [['ours', ours, INSTANCES], ['bpmnEngine', theirs, Math.min(INSTANCES, 2000)], ['raw', raw, INSTANCES]] as const;
     for (const clients of LEVELS) {
-      for (const [label, one, n] of [['ours', ours, INSTANCES], ['bpmnEngine', theirs, Math.min(INSTANCES, 2000)], ['raw', raw, INSTANCES]] as const) {
-        if (ONLY && !ONLY.includes(label)) continue;
-        await measure(clients, WARMUP, one);
-        const result = await measure(clients, n, one);
+      // interleaved rounds so that load from other processes on the shared machine hits all three alike
+      const totals = new Map<string, Sample>();
+      for (const [label, one] of runners) if (!ONLY || ONLY.includes(label)) await measure(clients, WARMUP, one);
+      for (let round = 0; round < ROUNDS; round += 1) {
+        for (const [label, one, n] of runners) {
+          if (ONLY && !ONLY.includes(label)) continue;
+          const sample = await measure(clients, Math.ceil(n / ROUNDS), one);
+          const total = totals.get(label) ?? { seconds: 0, count: 0, latencies: [] };
+          totals.set(label, { seconds: total.seconds + sample.seconds, count: total.count + sample.count, latencies: total.latencies.concat(sample.latencies) });
+        }
+      }
+      for (const [label] of runners) {
+        const total = totals.get(label);
+        if (!total) continue;
+        const result: LevelResult = { clients, perSecond: total.count / total.seconds, p95: p95(total.latencies) };
         results[label].push(result);
         process.stdout.write(`${label.padEnd(11)} clients=${String(clients).padStart(2)} ${result.perSecond.toFixed(0).padStart(6)} instances/s  p95 ${result.p95.toFixed(2)} ms/command\n`);
       }
