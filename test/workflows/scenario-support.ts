@@ -1,10 +1,10 @@
-import { createEngine, EngineError, type Engine } from '../../engine/index';
+import { createEngine, EngineError, type Engine, type EngineDatabase } from '../../engine/index';
 import { loadForms, loadProcedureXml, procedures } from '../../workflows/index';
 import { FakeClock } from '../support/clock';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 
 export interface Scenario {
-  t: TestDatabase;
+  t: TestDatabase<EngineDatabase>;
   clock: FakeClock;
   engine: Engine;
   published: { name: string; correlationKey: string }[];
@@ -18,7 +18,7 @@ const examples = new Map(loadForms().map((f) => [f.id, f.examples.valid[0]]));
 
 /** All shipped procedures deployed on a fresh database, with in-process workers for every job type. */
 export async function scenario(start = '2026-11-23T08:00:00+07:00'): Promise<Scenario> {
-  const t = await createTestDatabase();
+  const t = await createTestDatabase<EngineDatabase>();
   const clock = new FakeClock(start);
   const engine = createEngine({ db: t.db, clock, holidayCacheMs: 0 });
   const formIds = new Set(loadForms().map((f) => f.id));
