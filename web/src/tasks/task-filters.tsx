@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { procedureName } from '../cases/procedures';
 import { useI18n } from '../i18n/i18n-context';
 
 export interface TaskFilterValues {
@@ -12,7 +13,7 @@ export interface TaskFilterValues {
 
 /** Filters of the register; the search box applies after a short pause. */
 export function TaskFilters({ filters, procedures, onChange }: { filters: TaskFilterValues; procedures: string[]; onChange(next: Record<string, string>): void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [q, setQ] = useState(filters.q);
   const change = useRef(onChange);
   change.current = onChange;
@@ -33,7 +34,7 @@ export function TaskFilters({ filters, procedures, onChange }: { filters: TaskFi
           <option value="">{t('common.all')}</option>
           {[...new Set([...procedures, ...(filters.procedure ? [filters.procedure] : [])])].map((p) => (
             <option key={p} value={p}>
-              {p}
+              {procedureName(p, locale)}
             </option>
           ))}
         </select>

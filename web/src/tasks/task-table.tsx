@@ -1,5 +1,6 @@
 import { Link } from 'react-router-dom';
 import type { TaskItem } from '../api/endpoints';
+import { procedureName } from '../cases/procedures';
 import { formatDate } from '../format/format';
 import { useI18n } from '../i18n/i18n-context';
 import { DeadlineBadge } from './deadline-badge';
@@ -17,7 +18,7 @@ export interface TaskTableProps {
 
 /** The register (sổ theo dõi hồ sơ): one row per task, the row's step name opens it beside the list. */
 export function TaskTable({ items, selectedId, userId, search, busyId, onClaim, onUnclaim }: TaskTableProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   return (
     <div className="table-scroll">
       <table className="register task-table">
@@ -44,7 +45,7 @@ export function TaskTable({ items, selectedId, userId, search, busyId, onClaim, 
                   <Link to={`/tasks/${task.id}${search}`} className="task-open">
                     {task.name ?? task.element_id}
                   </Link>
-                  <div className="muted small">{task.procedure_name ?? task.definition_key}</div>
+                  <div className="muted small">{task.procedure_name ?? procedureName(task.definition_key, locale)}</div>
                 </td>
                 <td data-label={t('tasks.col.received')}>{formatDate(task.created_at)}</td>
                 <td data-label={t('tasks.col.due')}>
