@@ -4,6 +4,7 @@ import { activeLocationSchemas, type SchemaMatcher } from './active-branches';
 import { isSchemaObject, pointerSegment } from '../validation/schema-walk';
 import { defaultMatcher } from './default-matcher';
 import { evaluateFeel } from './feel-evaluator';
+import { canonicalSchema } from '../validation/schema-identity';
 
 export interface ApplyComputedOptions {
   /** Decides whether data satisfies an `if`/`oneOf`/`anyOf` subschema (defaults to a lenient ajv). */
@@ -20,7 +21,8 @@ export interface ApplyComputedOptions {
  * computed field may use another one declared before it. A null result removes the field.
  * Pure: returns a new object, never evaluates JavaScript (feelin interprets FEEL).
  */
-export function applyComputed(schema: FormSchema, data: JsonObject, options: ApplyComputedOptions = {}): JsonObject {
+export function applyComputed(input: FormSchema, data: JsonObject, options: ApplyComputedOptions = {}): JsonObject {
+  const schema = canonicalSchema(input);
   const matches = options.matches ?? defaultMatcher;
   const out = cloneJson(data);
   if (!hasComputed(schema)) return out;

@@ -27,6 +27,8 @@ export const defaultMatcher: SchemaMatcher = (subschema: FormSchema, value: Json
       delete withDefs.$id;
       delete withDefs.$schema;
       validate = lenientAjv.compile(withDefs);
+      // We own the cache (WeakMap above); do not let ajv keep every compiled schema forever.
+      lenientAjv.removeSchema(withDefs);
     } catch {
       validate = null;
     }

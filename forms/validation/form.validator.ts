@@ -15,6 +15,7 @@ import { guardData } from './data-guard';
 import { messageFor } from './error-messages';
 import { closeSchema, looseSchema } from './schema-closing';
 import { refineErrors } from './refine-errors';
+import { canonicalSchema } from './schema-identity';
 import { pointerSegment } from './schema-walk';
 
 export type ValidationMode = 'submit' | 'draft';
@@ -35,46 +36,36 @@ type FormRef = Pick<FormDefinition, 'id' | 'version' | 'schema'>;
 
 interface CacheEntry {
   schema: FormSchema;
-  fingerprint: string;
   validate: ValidateFunction;
 }
 
 let serverAjv: Ajv2019 | undefined;
 const compiled = new Map<string, CacheEntry>();
-const fingerprints = new WeakMap<FormSchema, string>();
-
-function fingerprint(schema: FormSchema): string {
-  let fp = fingerprints.get(schema);
-  if (fp === undefined) {
-    fp = JSON.stringify(schema);
-    fingerprints.set(schema, fp);
-  }
-  return fp;
-}
 
 /**
- * The compiled validator of a form version (cached per form id + version + mode + limits; a different
- * schema object under the same key is recompiled, so tests and the designer preview stay correct).
+ * The compiled validator of a form version (cached per form id + version + mode + limits; a schema
+ * with different content under the same key is recompiled, so tests and the designer preview stay
+ * correct; the same content re-read from the database is a cache hit).
  */
 export function compileForm(form: FormRef, mode: ValidationMode = 'submit', limits: DataLimits = DEFAULT_LIMITS): ValidateFunction {
   const key = `${form.id}@${form.version}#${mode}#${limits.maxStringLength}`;
+  const schema = canonicalSchema(form.schema);
   const hit = compiled.get(key);
-  if (hit && (hit.schema === form.schema || hit.fingerprint === fingerprint(form.schema))) {
-    if (hit.schema !== form.schema) hit.schema = form.schema;
-    return hit.validate;
-  }
+  if (hit && hit.schema === schema) return hit.validate;
   serverAjv ??= createFormsAjv();
-  const prepared = mode === 'submit' ? closeSchema(form.schema, limits) : looseSchema(form.schema, limits);
+  const prepared = mode === 'submit' ? closeSchema(schema, limits) : looseSchema(schema, limits);
   let validate: ValidateFunction;
   try {
     validate = serverAjv.compile(prepared);
+    // Our Map is the cache; ajv must not keep superseded versions (designer previews) forever.
+    serverAjv.removeSchema(prepared);
   } catch (error) {
     throw new FormDefinitionError(
       `form ${form.id} v${form.version}: schema does not compile: ${error instanceof Error ? error.message : String(error)}`,
       form.id,
     );
   }
-  compiled.set(key, { schema: form.schema, fingerprint: fingerprint(form.schema), validate });
+  compiled.set(key, { schema, validate });
   return validate;
 }
 
