@@ -7,7 +7,9 @@ import { TaskDriver } from '../../../server/workflow-runtime/task-driver';
 import { workflowRuntimePlugin } from '../../../server/workflow-runtime/workflow-runtime.plugin';
 import { startProcedure, type StartProcedureInput } from '../../../server/workflow-runtime/procedure.starter';
 import { demoSeed } from '../../../workflows/index';
-import { buildTestApp, loginAs, type LoggedIn } from '../../support/app';
+import { buildApp } from '../../../server/app';
+import { loadConfig } from '../../../server/config/config';
+import { loginAs, type LoggedIn } from '../../support/app';
 import { FakeClock } from '../../support/clock';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
 
@@ -29,11 +31,13 @@ export async function createScenarioPlatform(startAt = '2026-03-02T08:00:00+07:0
   const t = await createTestDatabase<ServerDatabase>();
   const clock = new FakeClock(startAt);
   await seedIdentity(t.db, demoSeed);
-  const app = await buildTestApp(t.db, { clock });
+  const config = loadConfig({ WEB_DIST_DIR: '.data/no-web-in-api-tests', SEED_DEMO: 'false', LOGIN_RATE_LIMIT: '10000', DATA_DIR: '.data/test-scenarios' });
+  const app = await buildApp({ deps: { db: t.db, config, clock, version: 'test' } });
   if (!app.hasDecorator('workflowRuntime')) await app.register(workflowRuntimePlugin);
   await app.ready();
   const content = await deployShippedContent(t.db, app.engine, clock);
-  const sessions = new Map<string, LoggedIn>();
+  // Sessions expire as the fake clock moves: sign in again when the clock moved since the last one.
+  const sessions = new Map<string, { session: LoggedIn; at: number }>();
   return {
     t, db: t.db, app, clock, content,
     driver: new TaskDriver(app),
@@ -43,12 +47,12 @@ export async function createScenarioPlatform(startAt = '2026-03-02T08:00:00+07:0
       return started;
     },
     async login(username) {
-      let s = sessions.get(username);
-      if (!s) {
-        s = await loginAs(app, username, demoSeed.demoPassword);
-        sessions.set(username, s);
-      }
-      return s;
+      const now = clock.now().getTime();
+      const cached = sessions.get(username);
+      if (cached && Math.abs(now - cached.at) < 10 * 60_000) return cached.session;
+      const session = await loginAs(app, username, demoSeed.demoPassword);
+      sessions.set(username, { session, at: now });
+      return session;
     },
     async userId(username) {
       return (await t.db.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
