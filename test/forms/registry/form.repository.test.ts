@@ -123,6 +123,22 @@ describe('form registry (versioned form definitions)', () => {
     await expect(requireForm(t.db, 'reg.a', 9)).rejects.toMatchObject({ code: 'FORM_NOT_FOUND' });
   });
 
+  it('should settle concurrent saves of one version: same content once, different content conflicts', async () => {
+    // given
+    const form = { ...tt18(), id: 'reg.race', version: 1 };
+    // when
+    const same = await Promise.all([0, 1, 2].map(() => saveForm(t.db, structuredClone(form), { createdBy: 'admin', clock })));
+    const different = await Promise.allSettled([
+      saveForm(t.db, { ...form, version: 2, mau: 'A' }, { createdBy: 'admin', clock }),
+      saveForm(t.db, { ...form, version: 2, mau: 'B' }, { createdBy: 'admin', clock }),
+    ]);
+    // then
+    expect(same.filter((r) => r.created)).toHaveLength(1);
+    expect(different.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const rejected = different.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(rejected.reason).toBeInstanceOf(FormVersionConflictError);
+  });
+
   it('should work inside a transaction', async () => {
     await t.db.transaction().execute(async (trx) => {
       await saveForm(trx, { ...tt18(), id: 'reg.trx' }, { createdBy: 'admin', clock });
