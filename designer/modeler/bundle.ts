@@ -1,14 +1,7 @@
-/** A form file as docs/conventions.md describes it (only the fields the designer relies on). */
-export interface FormFile {
-  id: string;
-  version: number;
-  title: { vi: string; en?: string };
-  mau?: string;
-  schema: Record<string, unknown>;
-  uiSchema: Record<string, unknown>;
-  translations?: Record<string, Record<string, unknown>>;
-  examples?: { valid?: unknown[] };
-}
+import type { FormDefinition } from '../../forms';
+
+/** A form file as docs/conventions.md describes it (the forms module's FormDefinition). */
+export type FormFile = FormDefinition;
 
 /** A procedure with its forms in one JSON file (designer import/export). */
 export interface DesignerBundle {
