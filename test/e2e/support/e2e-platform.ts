@@ -9,7 +9,7 @@ import { createTestDatabase, type TestDatabase } from '../../support/database';
 export interface E2ePlatform {
   url: string;
   platform: Platform;
-  t: TestDatabase;
+  t: TestDatabase<unknown>;
   password: string;
   stop(): Promise<void>;
 }
