@@ -91,6 +91,21 @@ describe('every form file (workflows/forms and test fixtures)', () => {
       }
     });
 
+    it('should accept drafts: empty, each single field of the examples, and the whole examples', () => {
+      expect(validateFormData(form, {}, { mode: 'draft' }).issues).toEqual([]);
+      for (const example of examples) {
+        expect(validateFormData(form, example, { mode: 'draft' }).issues).toEqual([]);
+        for (const [key, value] of Object.entries(example)) {
+          expect(validateFormData(form, { [key]: value }, { mode: 'draft' }).issues, key).toEqual([]);
+        }
+      }
+    });
+
+    it('should refuse a draft with an unknown field', () => {
+      const result = validateFormData(form, { zzUnknownField: 1 }, { mode: 'draft' });
+      expect(result.issues.map((i) => `${i.path} ${i.keyword}`)).toEqual(['/zzUnknownField unevaluatedProperties']);
+    });
+
     it('should translate to English without losing fields', () => {
       const en = translateForm(form, 'en');
       expect(en.title).toBeTruthy();
