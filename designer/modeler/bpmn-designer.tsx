@@ -51,6 +51,7 @@ export function BpmnDesigner({ xml, locale = 'vi', forms = [], onChange, onForms
       try {
         const { warnings } = await modeler.importXML(text);
         xmlRef.current = text;
+        if (modelerRef.current === modeler) callbacks.current.onChange?.(text);
         // bpmn-js declares warnings as strings; at run time they are Errors carrying the element.
         const found = (warnings as unknown as { message: string; element?: { id?: string } }[]).map<Problem>((w) => ({
           id: w.element?.id ?? '',

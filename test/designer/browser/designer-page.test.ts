@@ -79,4 +79,43 @@ describe('designer page in Chromium', () => {
     expect(xml).toMatch(/<zeebe:taskSchedule dueDate="2026-02-01T17:00:00\+07:00" \/>/);
     expect(download.suggestedFilename()).toBe('verify_request.bpmn');
   });
+
+  it('should build a form with a conditional field and preview it live', async () => {
+    // given a new form in the forms tab
+    await page.click('[data-tab=forms]');
+    await page.click('.designer-page .qt-toolbar button:text-is("+")');
+    await page.waitForSelector('[data-testid=form-editor]');
+    // when a choice and a text shown only for "Có" are added
+    await page.click('[data-kind=choice]');
+    await page.click('[data-kind=text]');
+    await page.fill('[data-testid=title-vi-text1]', 'Lý do cụ thể');
+    const text = page.locator('[data-field-key=text1]');
+    await text.locator('select').selectOption('choice1');
+    await text.locator('select + input').fill('Có');
+    // then the preview shows the text only once "Có" is chosen
+    const preview = page.locator('.qt-form-preview');
+    await expect.poll(() => preview.getByText('Lý do cụ thể').count()).toBe(0);
+    await preview.getByLabel('Có').check();
+    await expect.poll(() => preview.getByText('Lý do cụ thể').count()).toBe(1);
+    expect(await page.locator('[data-testid=form-json]').inputValue()).toContain('"const": "Có"');
+  });
+
+  it('should show what a variant changes against its parent', async () => {
+    // given the model open in the designer is a variant with a longer deadline
+    await page.click('[data-tab=process]');
+    const parent = readFileSync('test/designer/fixtures/parent-procedure.bpmn', 'utf8');
+    const variant = parent.replace('dueDate="=add working days(now(), 5)"', 'dueDate="=add working days(now(), 7)"');
+    const before = await importCount(page);
+    await page.setInputFiles('[data-testid=open-bpmn]', { name: 'variant.bpmn', mimeType: 'application/xml', buffer: Buffer.from(variant) });
+    await waitForImports(page, before + 1);
+    // when the parent is opened in the variant tab
+    await page.click('[data-tab=variant]');
+    await page.setInputFiles('[data-testid=open-parent]', 'test/designer/fixtures/parent-procedure.bpmn');
+    // then the changed task is listed with its property change and marked amber on both diagrams
+    const row = page.locator('[data-testid=variant-diff] tr[data-kind=changed][data-element-id=Verify]');
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.innerText()).toContain('Hạn xử lý');
+    expect(await page.locator('[data-testid=variant-diff] tr').count()).toBe(1);
+    expect(await page.locator('.qt-diff-changed[data-element-id=Verify]').count()).toBe(2);
+  });
 });
