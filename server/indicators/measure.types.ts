@@ -99,7 +99,7 @@ const eventMatchSchema = {
   },
 } as const;
 
-const scalar = { type: ['string', 'number', 'boolean'] } as const;
+const scalar = { anyOf: [{ type: 'string', maxLength: 200 }, { type: 'number' }, { type: 'boolean' }] } as const;
 const conditionSchema = {
   oneOf: [
     {
@@ -145,6 +145,8 @@ export const measureSchema = {
 } as const;
 
 export const targetSchema = {
-  type: ['object', 'null'], additionalProperties: false, required: ['op', 'value'],
-  properties: { op: { enum: ['>=', '>', '<=', '<', '='] }, value: { type: 'number' } },
+  anyOf: [
+    { type: 'null' },
+    { type: 'object', additionalProperties: false, required: ['op', 'value'], properties: { op: { enum: ['>=', '>', '<=', '<', '='] }, value: { type: 'number' } } },
+  ],
 } as const;

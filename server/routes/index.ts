@@ -3,6 +3,7 @@ import { attachmentRoutes } from './attachment.routes';
 import { auditRoutes } from './audit.routes';
 import { caseRoutes } from './case.routes';
 import { definitionRoutes } from './definition.routes';
+import { indicatorRoutes } from './indicator.routes';
 import { instanceRoutes } from './instance.routes';
 import { operationsRoutes } from './operations.routes';
 import { orgRoutes } from './org.routes';
@@ -28,4 +29,5 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   await app.register(attachmentRoutes);
   await app.register(publicRoutes);
   await app.register(publicServiceRoutes);
+  await app.register(indicatorRoutes);
 }
