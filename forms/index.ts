@@ -30,6 +30,7 @@ export {
   type ValidateOptions,
 } from './validation/form.validator';
 export { KEYWORD_MESSAGES, messageFor } from './validation/error-messages';
+export { lintForm, RJSF_WIDGET_NAMES, QUY_TRINH_WIDGET_NAMES, type FormLintProblem } from './validation/form-lint';
 export { FORBIDDEN_KEYS, guardData } from './validation/data-guard';
 export { closeSchema, looseSchema } from './validation/schema-closing';
 export { refineErrors, type RefinableError } from './validation/refine-errors';

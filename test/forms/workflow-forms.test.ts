@@ -5,6 +5,7 @@ import {
   applyComputed,
   checkFormDefinition,
   computedFieldPaths,
+  lintForm,
   translateForm,
   validateFormData,
   type FormDefinition,
@@ -52,6 +53,10 @@ describe('every form file (workflows/forms and test fixtures)', () => {
     it('should be a valid definition with at least one valid example', () => {
       expect(() => checkFormDefinition(form)).not.toThrow();
       expect(examples.length).toBeGreaterThan(0);
+    });
+
+    it('should pass the form lint without errors', () => {
+      expect(lintForm(form).filter((p) => p.severity === 'error')).toEqual([]);
     });
 
     it('should accept each examples.valid entry', () => {
