@@ -71,7 +71,7 @@ export const courtDecision: ProcessSpec = {
     { id: 'Join_Windows', type: 'inclusiveGateway', name: '' },
     { id: 'Gateway_Outcome', type: 'exclusiveGateway', name: 'Kết quả có hiệu lực?' },
     task('Task_PostponementEnded', 'Theo dõi, xác nhận hết lý do hoãn', 'court.postponement-end', G.communePolice,
-      '=date and time(date(postponedUntil), time("17:00:00"))', { doc: 'Công an xã theo dõi thời điểm hết lý do hoãn (NĐ116 Điều 57(2)).' }),
+      '=date and time(date(postponedUntil), time("17:00:00+07:00"))', { doc: 'Công an xã theo dõi thời điểm hết lý do hoãn (NĐ116 Điều 57(2)).' }),
     { id: 'Gateway_EffectiveMerge', type: 'exclusiveGateway', name: '' },
     { id: 'End_Effective', type: 'endEvent', name: 'Quyết định áp dụng được thi hành', message: 'CompulsoryDecisionEffective' },
     { id: 'End_Exempted', type: 'endEvent', name: 'Được miễn chấp hành' },

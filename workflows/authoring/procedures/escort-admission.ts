@@ -4,7 +4,7 @@ import type { ProcessSpec } from '../model';
 const d25 = sla('Task_PlanEscort', 'D25', cd(4), cd(5));
 const centreCourt = '=if centreCourtCode = null then "court:" + provinceCode else "court:" + centreCourtCode';
 const termEnd = (shiftDays: number, time: string) =>
-  `=date and time(date(termEnd) - duration("P${shiftDays}D"), time("${time}"))`;
+  `=date and time(date(termEnd) - duration("P${shiftDays}D"), time("${time}+07:00"))`;
 
 /** Procedure 4 — DOMAIN.md §6 (ND116 Art 54–67; L73 Art 29, 35). */
 export const escortAdmission: ProcessSpec = {
@@ -21,7 +21,7 @@ export const escortAdmission: ProcessSpec = {
     task('Task_NotifyCourtFull', 'Thông báo Tòa án gia hạn do cơ sở hết chỗ', 'escort.centre-full-notice', G.escort, wd(1),
       { doc: 'Gia hạn không quá 03 tháng; thông báo bằng văn bản cho Tòa án (NĐ116 Điều 54(3)).' }),
     { id: 'Timer_CentreSpace', type: 'intermediateCatchEvent', name: 'Đến ngày dự kiến tiếp nhận',
-      timer: { date: '=date and time(date(expectedAdmissionDate), time("08:00:00"))' } },
+      timer: { date: '=date and time(date(expectedAdmissionDate), time("08:00:00+07:00"))' } },
     task('Task_SearchDecision', 'Quyết định truy tìm (Mẫu 41)', 'escort.search-decision', G.communePolice, wd(1),
       { doc: 'Người phải chấp hành bỏ trốn: đơn vị công an lập hồ sơ ra quyết định truy tìm; thời gian bỏ trốn không tính vào thời hạn (NĐ116 Điều 56).' }),
     { id: 'Catch_PersonFound', type: 'intermediateCatchEvent', name: 'Tìm thấy người', message: 'PersonFound' },

@@ -32,7 +32,7 @@ export const illegalUserManagement: ProcessSpec = {
       children: [
         { id: 'Start_Management', type: 'startEvent', name: 'Bắt đầu quản lý' },
         { id: 'Timer_ManagementTerm', type: 'intermediateCatchEvent', name: 'Hết thời hạn quản lý', deadline: 'D4',
-          timer: { date: '=date and time(date(managementEnd), time("08:00:00"))' } },
+          timer: { date: '=date and time(date(managementEnd), time("08:00:00+07:00"))' } },
         { id: 'End_Management', type: 'endEvent', name: 'Hết thời hạn' },
         {
           id: 'EventSub_MonthlyCheck', type: 'subProcess', triggeredByEvent: true, name: 'Kiểm tra nơi cư trú hằng tháng',

@@ -52,7 +52,7 @@ export const postRehabSupervision: ProcessSpec = {
       children: [
         { id: 'Start_Supervision', type: 'startEvent', name: 'Bắt đầu quản lý' },
         { id: 'Timer_SupervisionTerm', type: 'intermediateCatchEvent', name: 'Hết thời hạn quản lý', deadline: 'D34',
-          timer: { date: '=date and time(date(termEnd), time("08:00:00"))' }, doc: 'Thời gian vắng mặt không báo cáo không tính vào thời hạn (NĐ116 Điều 79).' },
+          timer: { date: '=date and time(date(termEnd), time("08:00:00+07:00"))' }, doc: 'Thời gian vắng mặt không báo cáo không tính vào thời hạn (NĐ116 Điều 79).' },
         { id: 'End_TermCompleted', type: 'endEvent', name: 'Hết thời hạn' },
         testScope('Periodic', { id: 'StartTimer_PeriodicTest', type: 'startEvent', name: 'Theo chu kỳ testCycle', interrupting: false,
           timer: { cycle: '=if testCycle = null then "R/P3M" else testCycle' } }, 'Xét nghiệm định kỳ', 'post-rehab.periodic-test'),
