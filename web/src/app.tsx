@@ -7,7 +7,6 @@ import { Shell } from './layout/shell';
 import { ChangePasswordPage } from './pages/change-password.page';
 import { LoginPage } from './pages/login.page';
 import { NotFoundPage } from './pages/not-found.page';
-import { PlaceholderPage } from './pages/placeholder.page';
 import { TaskListPage } from './tasks/task-list.page';
 
 /** bpmn-js is large: the designer is its own chunk, loaded on first visit to /designer. */
@@ -17,6 +16,7 @@ const PersonPage = lazy(() => import('./cases/person.page'));
 const InstancePage = lazy(() => import('./instances/instance.page'));
 const OperationsPage = lazy(() => import('./admin/operations.page'));
 const PublicRoutes = lazy(() => import('./public/public-routes'));
+const ReportsPage = lazy(() => import('./reports/reports.page'));
 
 const page = (element: ReactNode) => <Suspense fallback={<Spinner />}>{element}</Suspense>;
 
@@ -49,7 +49,7 @@ function StaffApp() {
         <Route path="/cases" element={page(<PersonSearchPage />)} />
         <Route path="/cases/persons/:personId" element={page(<PersonPage />)} />
         <Route path="/instances/:instanceId" element={page(<InstancePage />)} />
-        <Route path="/reports/*" element={<PlaceholderPage titleKey="nav.reports" />} />
+        <Route path="/reports/*" element={page(<ReportsPage />)} />
         <Route path="/designer/*" element={page(<DesignerPage />)} />
         <Route path="/admin/*" element={page(<OperationsPage />)} />
         <Route path="/account/password" element={<ChangePasswordPage />} />
