@@ -24,8 +24,14 @@ export interface Principal {
   totpEnabled: boolean;
 }
 
+/**
+ * The groups an agency's users answer: the agency's stored groups when it has any (a regional court
+ * seated in province 99 answers `court:99-KV1`, not the provincial court's `court:99`), else
+ * `<kind>:<jurisdiction code>`; always `agency:<code>`.
+ */
 export function candidateGroupsOf(agency: { code: string; kind: string; candidate_groups: string[] }, jurisdictionCode: string): string[] {
-  return [...new Set([...agency.candidate_groups, `${agency.kind}:${jurisdictionCode}`, `agency:${agency.code}`])];
+  const own = agency.candidate_groups.length ? agency.candidate_groups : [`${agency.kind}:${jurisdictionCode}`];
+  return [...new Set([...own, `agency:${agency.code}`])];
 }
 
 export async function loadPrincipal(db: Kysely<ServerDatabase>, userId: string): Promise<Principal | undefined> {

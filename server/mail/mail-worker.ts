@@ -69,7 +69,9 @@ async function usersOfGroups(app: FastifyInstance, groups: string[], supervisors
     SELECT u.id AS "userId", u.email, u.display_name AS "displayName", u.locale
     FROM app_user u JOIN agency a ON a.id = u.agency_id JOIN jurisdiction j ON j.id = a.jurisdiction_id
     WHERE NOT u.disabled AND u.email IS NOT NULL
-      AND (a.candidate_groups && ${sql.val(groups)}::text[] OR (a.kind || ':' || j.code) = ANY(${sql.val(groups)}::text[]) OR a.code = ANY(${sql.val(agencyCodes)}::text[]))
+      AND (a.candidate_groups && ${sql.val(groups)}::text[]
+        OR (cardinality(a.candidate_groups) = 0 AND (a.kind || ':' || j.code) = ANY(${sql.val(groups)}::text[]))
+        OR a.code = ANY(${sql.val(agencyCodes)}::text[]))
       ${supervisorsOnly ? sql`AND EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = u.id AND r.role = 'supervisor')` : sql``}
     ORDER BY u.username`.execute(app.deps.db);
   return rows.rows;

@@ -41,6 +41,13 @@ describe('sessions', () => {
     expect(stored.map((s) => s.id)).not.toContain(cookie.value);
   });
 
+  it('should give a regional court only its own groups, not the provincial court’s `court:99`', async () => {
+    const s = await loginAs(app, 'toa.khuvuc1');
+    const me = await app.inject({ method: 'GET', url: '/api/session', headers: s.headers });
+
+    expect(me.json().user.candidateGroups.sort()).toEqual(['agency:TAND-99-KV1', 'court:99-KV1']);
+  });
+
   it('should refuse a wrong password with 401 LOGIN_FAILED and audit it', async () => {
     const response = await login('ca.xa2', 'wrong-password');
 
