@@ -64,6 +64,26 @@ describe('RJSF theme (quyTrinhFormProps) rendered on the server', () => {
     expect(decorateUiSchema({ type: 'object', properties: { e: { enum: [1, 2], enumNames: ['Một', 'Hai'] } } }, {})).toEqual({
       e: { 'ui:enumNames': ['Một', 'Hai'] },
     });
+    const byFormat = decorateUiSchema(
+      {
+        type: 'object',
+        properties: {
+          d: { type: 'string', format: 'date' },
+          t: { type: 'string', format: 'date-time' },
+          c: { type: 'string', format: 'cccd' },
+          kept: { type: 'string', format: 'date' },
+          list: { type: 'array', items: { type: 'object', properties: { p: { type: 'string', format: 'vn-phone' } } } },
+        },
+      },
+      { kept: { 'ui:widget': 'hidden' } },
+    );
+    expect(byFormat).toEqual({
+      d: { 'ui:widget': 'vn-date' },
+      t: { 'ui:widget': 'vn-datetime' },
+      c: { 'ui:widget': 'id-number' },
+      kept: { 'ui:widget': 'hidden' },
+      list: { items: { p: { 'ui:widget': 'vn-phone' } } },
+    });
   });
 
   it('should render English labels for locale en', () => {
