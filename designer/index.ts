@@ -9,6 +9,8 @@ export const FormEditor = lazy(() => import('./form-editor/form-editor').then((m
 export type { FormEditorProps } from './form-editor/form-editor';
 export const VariantDiff = lazy(() => import('./variants/variant-diff').then((m) => ({ default: m.VariantDiff })));
 export type { VariantDiffProps } from './variants/variant-diff';
+export const RebasePreview = lazy(() => import('./variants/rebase-preview').then((m) => ({ default: m.RebasePreview })));
+export type { RebasePreviewProps } from './variants/rebase-preview';
 
 export { FIELD_KINDS, type FieldKind } from './form-editor/field-kinds';
 export { emptyForm, listFields, addField, setTitle, setRequired, setOptions, setCondition, removeField, moveField, type FieldInfo } from './form-editor/form-model';

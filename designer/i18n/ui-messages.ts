@@ -47,6 +47,16 @@ const vi = {
   'diff.parent': 'Bản gốc (tỉnh)',
   'diff.variant': 'Biến thể',
   'diff.none': 'Không có khác biệt.',
+  'diff.newParent': 'Phiên bản mới của bản gốc (.bpmn)',
+  'rebase.title': 'Áp dụng lại biến thể lên phiên bản mới',
+  'rebase.noConflicts': 'Không có xung đột.',
+  'rebase.accept': 'Dùng mô hình đã áp dụng lại',
+  'conflict.both-changed': 'Cả bản gốc và biến thể cùng sửa',
+  'conflict.changed-removed-by-parent': 'Bản gốc đã xóa phần tử mà biến thể sửa',
+  'conflict.removed-changed-by-parent': 'Biến thể xóa phần tử mà bản gốc vừa sửa',
+  'conflict.added-exists': 'Bản gốc đã có phần tử cùng mã',
+  'conflict.missing-container': 'Không còn nơi chứa phần tử thêm mới',
+  'conflict.moved': 'Phần tử bị chuyển chỗ (chưa hỗ trợ)',
 };
 
 type UiKey = keyof typeof vi;
@@ -97,6 +107,16 @@ const en: Record<UiKey, string> = {
   'diff.parent': 'Parent (province)',
   'diff.variant': 'Variant',
   'diff.none': 'No differences.',
+  'diff.newParent': 'New parent version (.bpmn)',
+  'rebase.title': 'Re-apply the variant on the new version',
+  'rebase.noConflicts': 'No conflicts.',
+  'rebase.accept': 'Use the rebased model',
+  'conflict.both-changed': 'Changed by both parent and variant',
+  'conflict.changed-removed-by-parent': 'The parent removed an element the variant changes',
+  'conflict.removed-changed-by-parent': 'The variant removes an element the parent changed',
+  'conflict.added-exists': 'The parent already has an element with this id',
+  'conflict.missing-container': 'The container of an added element is gone',
+  'conflict.moved': 'Element moved (not supported)',
 };
 
 export const uiMessages: Record<DesignerLocale, Record<UiKey, string>> = { vi, en };

@@ -118,4 +118,27 @@ describe('designer page in Chromium', () => {
     expect(await page.locator('[data-testid=variant-diff] tr').count()).toBe(1);
     expect(await page.locator('.qt-diff-changed[data-element-id=Verify]').count()).toBe(2);
   });
+
+  it('should preview a rebase on a new parent version with its conflicts, then use it', async () => {
+    // given the variant tab still compares the variant with its parent; the province publishes a
+    // version that renames a step and also changes the deadline the variant overrides
+    const parent = readFileSync('test/designer/fixtures/parent-procedure.bpmn', 'utf8');
+    const newParent = parent.replace('name="Kết luận"', 'name="Kết luận của bác sĩ"').replace('dueDate="=add working days(now(), 5)"', 'dueDate="=add working days(now(), 10)"');
+    // when
+    await page.setInputFiles('[data-testid=open-new-parent]', { name: 'new-parent.bpmn', mimeType: 'application/xml', buffer: Buffer.from(newParent) });
+    // then the conflict is listed and the rebased model differs from the new version only by the override
+    const conflict = page.locator('[data-testid=rebase-preview] li[data-kind=both-changed][data-element-id=Verify]');
+    await expect.poll(() => conflict.count()).toBe(1);
+    expect(await conflict.innerText()).toContain('Hạn xử lý');
+    const rows = page.locator('[data-testid=rebase-preview] [data-testid=variant-diff] tr');
+    await expect.poll(() => rows.count()).toBe(1);
+    // when accepted, the designer opens the rebased model
+    const before = await importCount(page);
+    await page.click('[data-testid=accept-rebase]');
+    await waitForImports(page, before + 1);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=save-bpmn]')]);
+    const xml = readFileSync((await download.path())!, 'utf8');
+    expect(xml).toContain('name="Kết luận của bác sĩ"');
+    expect(xml).toContain('dueDate="=add working days(now(), 7)"');
+  });
 });

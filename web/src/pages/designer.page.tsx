@@ -1,5 +1,5 @@
 import { Suspense, useState, type ChangeEvent } from 'react';
-import { BpmnDesigner, emptyDiagram, emptyForm, FormEditor, missingFormIds, uiText, VariantDiff, type FormFile } from '../../../designer';
+import { BpmnDesigner, emptyDiagram, emptyForm, FormEditor, missingFormIds, RebasePreview, uiText, VariantDiff, type FormFile } from '../../../designer';
 import { useI18n } from '../i18n/i18n-context';
 
 type Tab = 'process' | 'forms' | 'variant';
@@ -17,11 +17,12 @@ export function DesignerPage() {
   const [forms, setForms] = useState<FormFile[]>([]);
   const [selectedForm, setSelectedForm] = useState(0);
   const [parentXml, setParentXml] = useState<string | null>(null);
+  const [newParentXml, setNewParentXml] = useState<string | null>(null);
   const missing = missingFormIds(xml, forms);
 
-  const openParent = async (event: ChangeEvent<HTMLInputElement>) => {
+  const readFile = (set: (text: string) => void) => async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
-    if (file) setParentXml(await file.text());
+    if (file) set(await file.text());
   };
   const addForm = (id = `form.${forms.length + 1}`) => {
     setForms([...forms, emptyForm(id)]);
@@ -73,9 +74,29 @@ export function DesignerPage() {
           <div>
             <label className="qt-file-button">
               {uiText(locale, 'diff.parent')} (.bpmn)
-              <input type="file" accept=".bpmn,.xml" onChange={(event) => void openParent(event)} data-testid="open-parent" />
-            </label>
-            {parentXml && <VariantDiff parentXml={parentXml} variantXml={xml} locale={locale} />}
+              <input type="file" accept=".bpmn,.xml" onChange={(event) => void readFile(setParentXml)(event)} data-testid="open-parent" />
+            </label>{' '}
+            {parentXml && (
+              <label className="qt-file-button">
+                {uiText(locale, 'diff.newParent')}
+                <input type="file" accept=".bpmn,.xml" onChange={(event) => void readFile(setNewParentXml)(event)} data-testid="open-new-parent" />
+              </label>
+            )}
+            {parentXml && !newParentXml && <VariantDiff parentXml={parentXml} variantXml={xml} locale={locale} />}
+            {parentXml && newParentXml && (
+              <RebasePreview
+                baseXml={parentXml}
+                variantXml={xml}
+                newParentXml={newParentXml}
+                locale={locale}
+                onAccept={(rebased) => {
+                  setXml(rebased);
+                  setParentXml(newParentXml);
+                  setNewParentXml(null);
+                  setTab('process');
+                }}
+              />
+            )}
           </div>
         )}
       </Suspense>
