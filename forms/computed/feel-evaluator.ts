@@ -49,7 +49,8 @@ export function evaluateFeel(expression: string, context: Record<string, unknown
 function toJson(value: unknown): JsonValue | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'string') return value.normalize('NFC');
+  if (typeof value === 'boolean') return value;
   if (Array.isArray(value)) return value.map((v) => toJson(v));
   if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     const out: { [key: string]: JsonValue } = {};
