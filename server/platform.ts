@@ -55,6 +55,7 @@ export async function startPlatform(options: StartOptions): Promise<Platform> {
       deps: { db, config, clock: options.clock ?? { now: () => new Date() }, version: packageVersion() },
       logger: options.logger,
     });
+    await (await import('./workflow-runtime/content.boot')).startWorkflowContent(app, config.seedDemo);
     // Timers, the mail outbox and in-process workers run in this process.
     await ensureDeadlineScan(app);
     const executor = app.engine.createJobExecutor();
