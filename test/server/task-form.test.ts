@@ -90,4 +90,15 @@ describe('task with a form', () => {
     const variables = await app.engine.getVariables(instanceId);
     expect(variables).toMatchObject({ verified: true });
   });
+
+  it('should show the procedure steps in the person’s timeline, only to those who may read them', async () => {
+    const timeline = await app.inject({ method: 'GET', url: `/api/persons/${testSeed.persons![0].id}/timeline`, headers: staff.headers });
+    const other = await loginAs(app, 'ca.xa2');
+    const refused = await app.inject({ method: 'GET', url: `/api/persons/${testSeed.persons![0].id}/timeline`, headers: other.headers });
+
+    const process = (timeline.json().events as { kind: string; title: string; detail: { procedure?: string } }[]).filter((e) => e.kind === 'process');
+    expect(process.map((e) => e.title)).toEqual(expect.arrayContaining(['instance.started', 'task.created', 'task.completed']));
+    expect(process[0].detail.procedure).toBe('form_proc');
+    expect(refused.statusCode).toBe(403);
+  });
 });
