@@ -154,7 +154,7 @@ describe('workflows scenarios: centre → post-rehab → relapse', () => {
     await s.complete('Task_PeriodicTest', { testResult: 'positive', substances: ['stimulant'] });
     const determination = (await s.openTasks('addiction-determination')).map((x) => x.element_id);
     for (const id of ['Task_PrepareRequest', 'Task_SummaryCv', 'Task_BringPerson', 'Task_ReceivePerson', 'Task_Examine', 'Task_ResultSheet']) {
-      await s.complete(id, id === 'Task_PrepareRequest' ? { triggerGroup: 'd' } : {});
+      await s.complete(id);
     }
     // then (post-rehab)
     expect(determination).toEqual(['Task_PrepareRequest']);

@@ -9,7 +9,7 @@ const dueD6 = '=add calendar days(date and time(receivedAt), 5)';
 export const addictionDetermination: ProcessSpec = {
   id: 'addiction-determination',
   name: 'Xác định tình trạng nghiện ma túy',
-  doc: 'Thủ tục 1 (L73 Điều 27; NĐ 109/2021; TT 18/2021/TT-BYT). Biến đầu vào: personId, caseId, communeCode, provinceCode, ruleset, route ("police" | "volunteer"), triggerGroup ("a"–"d"; trống với người tự nguyện). Kết thúc: nghiện → đăng ký cai nghiện tự nguyện/methadone trong 05 ngày làm việc (D7), không đăng ký → Mẫu 27 và thông điệp CompulsoryDossierRequested.',
+  doc: 'Thủ tục 1 (L73 Điều 27; NĐ 109/2021; TT 18/2021/TT-BYT). Biến đầu vào: personId, caseId, communeCode, provinceCode, ruleset, route ("police" | "volunteer"), triggerGroup ("a"–"d"; trống với người tự nguyện), relapseCheck (true khi được gọi từ quản lý sau cai). Kết thúc: nghiện → đăng ký cai nghiện tự nguyện/methadone trong 05 ngày làm việc (D7), không đăng ký → Mẫu 27 và thông điệp CompulsoryDossierRequested.',
   nodes: [
     { id: 'Start_Detected', type: 'startEvent', name: 'Phát hiện người thuộc diện xác định' },
     { id: 'Start_Requested', type: 'startEvent', name: 'Được yêu cầu xác định', message: 'DeterminationRequested' },
@@ -90,8 +90,8 @@ export const addictionDetermination: ProcessSpec = {
     { from: 'Task_SendStaff', to: 'Gateway_Arrived' },
     { from: 'Task_VolunteerApplication', to: 'Gateway_Arrived' },
     ...chain('Gateway_Arrived', 'Task_ReceivePerson', 'SubProcess_Determination', 'Send_Result', 'Throw_Concluded', 'Gateway_Result'),
-    { from: 'Gateway_Result', to: 'Status_Addicted', name: 'Nghiện', cond: '=conclusion = "nghien" and triggerGroup != "d"' },
-    { from: 'Gateway_Result', to: 'End_Relapse', name: 'Tái nghiện (đang quản lý sau cai)', cond: '=conclusion = "nghien" and triggerGroup = "d"' },
+    { from: 'Gateway_Result', to: 'Status_Addicted', name: 'Nghiện', cond: '=conclusion = "nghien" and triggerGroup != "d" and relapseCheck != true' },
+    { from: 'Gateway_Result', to: 'End_Relapse', name: 'Tái nghiện (đang quản lý sau cai)', cond: '=conclusion = "nghien" and (triggerGroup = "d" or relapseCheck = true)' },
     { from: 'Gateway_Result', to: 'End_NotAddicted', name: 'Không nghiện', isDefault: true },
     ...chain('Status_Addicted', 'Task_RegisterTreatment', 'End_Registered'),
     ...chain('Timer_NotRegistered', 'Task_RecordNotRegistered', 'End_NotRegistered'),

@@ -94,7 +94,7 @@ export const postRehabSupervision: ProcessSpec = {
     { id: 'Boundary_Moved', type: 'boundaryEvent', name: 'Chuyển nơi cư trú', attachedTo: 'SubProcess_Supervision', escalation: 'MOVED' },
     { id: 'Boundary_Terminated', type: 'boundaryEvent', name: 'Phạt tù / chết / mất tích', attachedTo: 'SubProcess_Supervision', message: 'SupervisionTerminated' },
     { id: 'Call_Determination', type: 'callActivity', name: 'Xác định tình trạng nghiện', calledElement: 'addiction-determination',
-      inputs: [['triggerGroup', '="d"'], ['route', '="police"']], doc: 'L73 Điều 27(1)(d).' },
+      inputs: [['triggerGroup', '="d"'], ['route', '="police"'], ['relapseCheck', '=true']], doc: 'L73 Điều 27(1)(d).' },
     { id: 'Gateway_Relapse', type: 'exclusiveGateway', name: 'Tái nghiện?' },
     { id: 'End_Relapse', type: 'endEvent', name: 'Tái nghiện: lập hồ sơ cai nghiện bắt buộc', message: 'CompulsoryDossierRequested',
       inputs: [['triggerType', '="RELAPSE_POST_REHAB"']], doc: 'L73 Điều 32(4); chỉ áp dụng người thành niên.' },
