@@ -16,8 +16,8 @@ export interface Problem {
   rule: string;
 }
 
-/** Largest model we accept (the engine refuses bigger ones too). */
-const MAX_XML_LENGTH = 5_000_000;
+/** Largest model we accept, as the engine (2 MiB of UTF-8). */
+const MAX_XML_BYTES = 2 * 1024 * 1024;
 
 /**
  * Lints a BPMN XML string with the designer's rule set (the same the browser runs): parse with
@@ -27,7 +27,7 @@ const MAX_XML_LENGTH = 5_000_000;
  */
 export async function lintBpmn(xml: string, options: { locale?: DesignerLocale } = {}): Promise<Problem[]> {
   const translate = createTranslate(options.locale ?? 'vi');
-  if (xml.length > MAX_XML_LENGTH) return [fatal('Mô hình quá lớn')];
+  if (new TextEncoder().encode(xml).length > MAX_XML_BYTES) return [fatal('Mô hình quá lớn (tối đa 2 MiB)')];
   if (/<!DOCTYPE/i.test(xml)) return [fatal('Mô hình không được chứa DOCTYPE')];
   const moddle = BpmnModdle({ zeebe: zeebeSchema });
   let root;

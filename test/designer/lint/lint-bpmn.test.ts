@@ -43,3 +43,10 @@ describe('lintBpmn', () => {
     }
   });
 });
+
+describe('lintBpmn limits', () => {
+  it('should refuse a model over 2 MiB like the engine', async () => {
+    const huge = definitions(`<!-- ${'x'.repeat(2 * 1024 * 1024)} -->`);
+    expect(await lintBpmn(huge)).toEqual([expect.objectContaining({ rule: 'import', message: expect.stringContaining('2 MiB') })]);
+  });
+});
