@@ -24,8 +24,8 @@ export const QUY_TRINH_WIDGET_NAMES = ['vn-date', 'vn-datetime', 'id-number', 'v
  * Problems of a form definition for the designer's live check (and CI): everything
  * `checkFormDefinition` refuses (schema does not compile strictly, an example invalid), FEEL syntax of
  * `x-computed`, `ui:widget` names nobody renders, `ui:order` entries that are not fields (RJSF throws
- * on both), and, as warnings, English translation keys that match no field and titled fields without
- * an English title.
+ * on both), and, as warnings, nested objects defined in several branches (see closeSchema), English
+ * translation keys that match no field and titled fields without an English title.
  */
 export function lintForm(form: FormDefinition): FormLintProblem[] {
   const problems: FormLintProblem[] = [];
@@ -83,6 +83,30 @@ export function lintForm(form: FormDefinition): FormLintProblem[] {
     }
   };
   walkUi(form.uiSchema ?? {}, '/uiSchema', [form.schema]);
+
+  const multiply = (node: FormSchema, path: string, seen: Set<FormSchema>) => {
+    if (seen.has(node)) return;
+    seen.add(node);
+    const defs = new Map<string, FormSchema[]>();
+    const items: FormSchema[] = [];
+    for (const same of sameLocationSchemas(node, form.schema, new Set(), { skipConditions: true })) {
+      if (isSchemaObject(same.properties)) {
+        for (const [k, v] of Object.entries(same.properties)) if (isSchemaObject(v)) defs.set(k, [...(defs.get(k) ?? []), v]);
+      }
+      if (isSchemaObject(same.items)) items.push(same.items);
+    }
+    for (const [name, list] of defs) {
+      const objectLike = list.filter((d) => d.type === 'object' || isSchemaObject(d.properties));
+      if (list.length > 1 && objectLike.length > 0) {
+        add('warning', 'NESTED_OBJECT_MULTIPLY_DEFINED', `${path}/${name}`,
+          `Nhóm "${name}" được định nghĩa ở nhiều nhánh: mỗi định nghĩa phải liệt kê đủ các trường con`,
+          `Object "${name}" is defined in several branches: each definition must list all its fields`);
+      }
+      for (const d of list) multiply(d, `${path}/${name}`, seen);
+    }
+    for (const item of items) multiply(item, `${path}/-`, seen);
+  };
+  multiply(form.schema, '', new Set());
 
   const english = form.translations?.en ?? {};
   for (const key of Object.keys(english)) {

@@ -11,11 +11,15 @@ import { locationProperties, mapSchema, schemaTypes } from './schema-walk';
  *   additionalProperties are kept (a deliberate map).
  * - tuple arrays (`items: [...]`) without `additionalItems` get `unevaluatedItems: false`.
  * - string schemas (and untyped field schemas) without `maxLength` get `limits.maxStringLength`.
+ * - nothing inside `if`/`not` (conditions) is changed: closing them would change their outcome.
  * - the root's `$schema`/`$id` are dropped (the compile cache, not ajv's, owns identity).
+ * Limitation: a nested object defined in two places at one location (say the root's `properties` and
+ * a `oneOf` member) is closed per definition, so each must list all its fields (lintForm warns).
  */
 export function closeSchema(schema: FormSchema, limits: DataLimits): FormSchema {
-  const closed = mapSchema(schema, (node, atInstance) => {
+  const closed = mapSchema(schema, (node, atInstance, _keyword, inCondition) => {
     const types = schemaTypes(node);
+    if (inCondition) return node;
     if (node.additionalProperties === false) {
       delete node.additionalProperties;
       node.unevaluatedProperties = false;

@@ -27,28 +27,30 @@ export function schemaTypes(schema: FormSchema): string[] | undefined {
  */
 export function mapSchema(
   schema: FormSchema,
-  visit: (node: FormSchema, atInstance: boolean, keyword: string | undefined) => FormSchema,
+  visit: (node: FormSchema, atInstance: boolean, keyword: string | undefined, inCondition: boolean) => FormSchema,
 ): FormSchema {
-  const walk = (node: unknown, atInstance: boolean, keyword: string | undefined): unknown => {
+  // `inCondition`: inside an `if` or `not` subschema, which only tests the data (never defines fields).
+  const walk = (node: unknown, atInstance: boolean, keyword: string | undefined, inCondition: boolean): unknown => {
     if (!isSchemaObject(node)) return node;
-    const copy = visit({ ...node }, atInstance, keyword);
-    for (const kw of CHILD_MAP_KEYWORDS) copy[kw] = mapValues(copy[kw], (s) => walk(s, true, kw));
-    for (const kw of CHILD_SCHEMA_KEYWORDS) if (kw in copy) copy[kw] = walk(copy[kw], true, kw);
-    if ('items' in copy) {
-      copy.items = Array.isArray(copy.items) ? copy.items.map((s) => walk(s, true, 'items')) : walk(copy.items, true, 'items');
-    }
-    if (Array.isArray(copy.prefixItems)) copy.prefixItems = copy.prefixItems.map((s) => walk(s, true, 'prefixItems'));
+    const copy = visit({ ...node }, atInstance, keyword, inCondition);
+    const child = (kw: string) => (s: unknown) => walk(s, true, kw, inCondition);
+    for (const kw of CHILD_MAP_KEYWORDS) copy[kw] = mapValues(copy[kw], child(kw));
+    for (const kw of CHILD_SCHEMA_KEYWORDS) if (kw in copy) copy[kw] = child(kw)(copy[kw]);
+    if ('items' in copy) copy.items = Array.isArray(copy.items) ? copy.items.map(child('items')) : child('items')(copy.items);
+    if (Array.isArray(copy.prefixItems)) copy.prefixItems = copy.prefixItems.map(child('prefixItems'));
     for (const kw of SAME_LIST_KEYWORDS) {
-      if (Array.isArray(copy[kw])) copy[kw] = (copy[kw] as unknown[]).map((s) => walk(s, false, kw));
+      if (Array.isArray(copy[kw])) copy[kw] = (copy[kw] as unknown[]).map((s) => walk(s, false, kw, inCondition));
     }
-    for (const kw of SAME_SCHEMA_KEYWORDS) if (kw in copy) copy[kw] = walk(copy[kw], false, kw);
+    for (const kw of SAME_SCHEMA_KEYWORDS) {
+      if (kw in copy) copy[kw] = walk(copy[kw], false, kw, inCondition || kw === 'if' || kw === 'not');
+    }
     for (const kw of SAME_MAP_KEYWORDS) {
       // definitions are reached through $ref from any location: treat them as "same" (no closing of their own).
-      copy[kw] = mapValues(copy[kw], (s) => (Array.isArray(s) ? s : walk(s, false, kw)));
+      copy[kw] = mapValues(copy[kw], (s) => (Array.isArray(s) ? s : walk(s, false, kw, inCondition)));
     }
     return copy;
   };
-  return walk(schema, true, undefined) as FormSchema;
+  return walk(schema, true, undefined, false) as FormSchema;
 }
 
 function mapValues(value: unknown, fn: (v: unknown) => unknown): unknown {
@@ -75,18 +77,23 @@ export function resolveLocalRef(root: FormSchema, ref: string): FormSchema | und
  * if/then/else, schema dependencies, local $refs), recursively. Used to gather all the properties a
  * location may have across its conditional branches.
  */
-export function sameLocationSchemas(schema: FormSchema, root: FormSchema, seen = new Set<FormSchema>()): FormSchema[] {
+export function sameLocationSchemas(
+  schema: FormSchema,
+  root: FormSchema,
+  seen = new Set<FormSchema>(),
+  options: { skipConditions?: boolean } = {},
+): FormSchema[] {
   if (seen.has(schema)) return [];
   seen.add(schema);
   const out = [schema];
   const more: unknown[] = [];
   for (const kw of SAME_LIST_KEYWORDS) if (Array.isArray(schema[kw])) more.push(...(schema[kw] as unknown[]));
-  for (const kw of ['if', 'then', 'else'] as const) more.push(schema[kw]);
+  for (const kw of options.skipConditions ? (['then', 'else'] as const) : (['if', 'then', 'else'] as const)) more.push(schema[kw]);
   for (const kw of ['dependencies', 'dependentSchemas'] as const) {
     if (isSchemaObject(schema[kw])) more.push(...Object.values(schema[kw]).filter((v) => !Array.isArray(v)));
   }
   if (typeof schema.$ref === 'string') more.push(resolveLocalRef(root, schema.$ref));
-  for (const sub of more) if (isSchemaObject(sub)) out.push(...sameLocationSchemas(sub, root, seen));
+  for (const sub of more) if (isSchemaObject(sub)) out.push(...sameLocationSchemas(sub, root, seen, options));
   return out;
 }
 

@@ -43,6 +43,20 @@ describe('lintForm', () => {
     expect(problems[3].message).toEqual({ vi: 'Không có widget "fancy"', en: 'No widget named "fancy"' });
   });
 
+  it('should warn about a nested object defined in several branches', () => {
+    const form: FormDefinition = {
+      id: 'lint.multi',
+      version: 1,
+      title: { vi: 'X', en: 'X' },
+      schema: {
+        type: 'object',
+        properties: { addr: { type: 'object', properties: { street: { type: 'string' } } } },
+        oneOf: [{ properties: { addr: { properties: { city: { type: 'string' } } } } }, { required: ['addr'] }],
+      },
+    };
+    expect(lintForm(form).filter((p) => p.code === 'NESTED_OBJECT_MULTIPLY_DEFINED').map((p) => p.path)).toEqual(['/addr']);
+  });
+
   it('should know exactly the widgets the theme registers', () => {
     expect([...QUY_TRINH_WIDGET_NAMES].sort()).toEqual(Object.keys(quyTrinhWidgets).sort());
   });

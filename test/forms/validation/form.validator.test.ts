@@ -115,6 +115,18 @@ describe('validateFormData — the server authority', () => {
     expect(paths(bad.issues)).toEqual(expect.arrayContaining(['/x unevaluatedProperties', '/home/city unevaluatedProperties']));
   });
 
+  it('should leave if-conditions open so a partial nested condition still matches', () => {
+    // given
+    const f = form({
+      properties: { person: { type: 'object', properties: { name: { type: 'string' }, age: { type: 'integer' } } } },
+      if: { properties: { person: { properties: { age: { minimum: 18 } } } } },
+      then: { properties: { adultNote: { type: 'string' } } },
+    });
+    // when / then
+    expect(validateFormData(f, { person: { name: 'A', age: 20 }, adultNote: 'x' }).issues).toEqual([]);
+    expect(paths(validateFormData(f, { person: { name: 'A', age: 10 }, adultNote: 'x' }).issues)).toEqual(['/adultNote unevaluatedProperties']);
+  });
+
   it('should reject items beyond a tuple and unknown properties inside tuple items', () => {
     // given: strict mode makes authors close tuples (minItems + additionalItems)
     const f = form({
