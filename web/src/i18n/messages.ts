@@ -113,6 +113,7 @@ const entries = {
   'task.notYours': ['Bạn cần nhận việc trước khi xử lý.', 'Claim the task before working on it.'],
   'task.readOnly': ['Bạn chỉ được xem công việc này.', 'You may only view this task.'],
   'task.attachments': ['Tài liệu đính kèm', 'Attachments'],
+  'task.failed': ['Không hiển thị được công việc này.', 'This task could not be shown.'],
   'task.mau': ['{mau}', '{mau}'],
   // diagram
   'diagram.loading': ['Đang tải sơ đồ…', 'Loading the diagram…'],

@@ -4,6 +4,7 @@ import { taskApi, type TaskItem, type TaskListQuery } from '../api/endpoints';
 import { useSession } from '../auth/session-context';
 import { EmptyState } from '../components/empty-state';
 import { ErrorBanner } from '../components/error-banner';
+import { ErrorBoundary } from '../components/error-boundary';
 import { Pagination } from '../components/pagination';
 import { Spinner } from '../components/spinner';
 import { formatNumber } from '../format/format';
@@ -137,9 +138,11 @@ export function TaskListPage() {
       </section>
       <section className="task-detail-pane" aria-label={t('task.form')}>
         {taskId ? (
-          <Suspense fallback={<Spinner />}>
-            <TaskDetail key={taskId} taskId={taskId} backSearch={search} onChanged={list.reload} />
-          </Suspense>
+          <ErrorBoundary key={taskId} fallback={(error) => <p role="alert" className="error-banner">{t('task.failed')} {error.message}</p>}>
+            <Suspense fallback={<Spinner />}>
+              <TaskDetail taskId={taskId} backSearch={search} onChanged={list.reload} />
+            </Suspense>
+          </ErrorBoundary>
         ) : (
           <EmptyState title={t('tasks.pickOne')} />
         )}
