@@ -79,6 +79,31 @@ export async function instanceRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
+  app.get<{ Querystring: { instanceId?: string; personId?: string; type?: string; limit?: string; offset?: string } }>(
+    '/api/history',
+    { schema: { tags, summary: 'Procedure history events the caller may see (by instance tree or person)', querystring: strictObject({ instanceId: uuid, personId: uuid, type: { type: 'string', maxLength: 60 }, ...paging }), response: errorResponses } },
+    async (request) => {
+      const { ability } = callerOf(request);
+      const q = request.query;
+      return app.engine.listHistory({
+        rootInstanceId: q.instanceId,
+        types: q.type ? [q.type] : undefined,
+        ...pageOf(q),
+        filter: (qb) => {
+          let f = qb.where('history_event.root_instance_id', 'in', (eb) =>
+            eb.selectFrom('process_instance').select('process_instance.root_instance_id').where(accessibleWhere(ability, 'read', 'History', columnMaps.EngineInstance)),
+          );
+          if (q.personId) {
+            f = f.where('history_event.root_instance_id', 'in', (eb) =>
+              eb.selectFrom('variable').select('variable.root_instance_id').where('variable.name', '=', 'personId').where(sql<boolean>`variable.value = ${JSON.stringify(q.personId)}::jsonb`),
+            );
+          }
+          return f;
+        },
+      });
+    },
+  );
+
   app.get<{ Params: { id: string } }>('/api/instances/:id', { schema: { tags, summary: 'One instance with variables, open tasks and history (the read is audited)', params: idParams, response: errorResponses } }, async (request) => {
     const instance = await loadInstance(request, 'read');
     const { ability } = callerOf(request);

@@ -101,4 +101,13 @@ describe('task with a form', () => {
     expect(process[0].detail.procedure).toBe('form_proc');
     expect(refused.statusCode).toBe(403);
   });
+
+  it('should list history events only of instances the caller may see', async () => {
+    const own = await app.inject({ method: 'GET', url: `/api/history?personId=${testSeed.persons![0].id}`, headers: staff.headers });
+    const other = await loginAs(app, 'ca.xa2');
+    const foreign = await app.inject({ method: 'GET', url: `/api/history?instanceId=${instanceId}`, headers: other.headers });
+
+    expect(own.json().total).toBeGreaterThan(3);
+    expect(foreign.json()).toMatchObject({ total: 0, items: [] });
+  });
 });
