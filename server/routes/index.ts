@@ -10,6 +10,7 @@ import { orgRoutes } from './org.routes';
 import { personRoutes } from './person.routes';
 import { publicRoutes } from './public.routes';
 import { publicServiceRoutes } from './public-services.routes';
+import { reportRoutes } from './report.routes';
 import { sessionRoutes } from './session.routes';
 import { taskRoutes } from './task.routes';
 import { userRoutes } from './user.routes';
@@ -30,4 +31,5 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   await app.register(publicRoutes);
   await app.register(publicServiceRoutes);
   await app.register(indicatorRoutes);
+  await app.register(reportRoutes);
 }
