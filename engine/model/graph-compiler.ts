@@ -24,9 +24,10 @@ export function compileDefinitions(definitions: ModdleElement): CompileResult {
   const graphs: ProcessGraph[] = [];
   for (const root of list(definitions.rootElements)) {
     if (root.$type !== 'bpmn:Process') continue;
+    if (list(root.flowElements).length === 0) continue; // a black-box pool of a collaboration
     graphs.push(compileProcess(root, problems));
   }
-  if (graphs.length === 0) problems.push({ elementId: null, message: 'no process in the model' });
+  if (graphs.length === 0) problems.push({ elementId: null, message: 'no process with flow elements in the model' });
   return { graphs, problems };
 }
 

@@ -22,8 +22,12 @@ export class InstanceState {
   private readonly dirtyVariables = new Map<string, VariableRow>();
   private readonly deletedVariables = new Map<string, { scope_id: string; name: string }>();
 
+  /** ids that exist in the database (a row created and removed in one command is never written) */
+  private readonly persisted = new Set<string>();
+
   constructor(loaded?: LoadedState) {
     if (!loaded) return;
+    for (const row of [...loaded.executions, ...loaded.subscriptions, ...loaded.jobs]) this.persisted.add(row.id);
     for (const row of loaded.instances) this.instances.set(row.id, row);
     for (const row of loaded.executions) this.executions.set(row.id, row);
     for (const row of loaded.tasks) this.tasks.set(row.id, row);
@@ -46,7 +50,7 @@ export class InstanceState {
   deleteExecution(id: string): void {
     this.executions.delete(id);
     this.dirty.executions.delete(id);
-    this.deleted.executions.add(id);
+    if (this.persisted.has(id)) this.deleted.executions.add(id);
   }
 
   putSubscription(row: SubscriptionRow): void {
@@ -57,14 +61,14 @@ export class InstanceState {
   deleteSubscription(id: string): void {
     this.subscriptions.delete(id);
     this.dirty.subscriptions.delete(id);
-    this.deleted.subscriptions.add(id);
+    if (this.persisted.has(id)) this.deleted.subscriptions.add(id);
   }
 
   putJob(row: JobRow): void { this.jobs.set(row.id, row); this.dirty.jobs.add(row.id); this.deleted.jobs.delete(row.id); }
   deleteJob(id: string): void {
     this.jobs.delete(id);
     this.dirty.jobs.delete(id);
-    this.deleted.jobs.add(id);
+    if (this.persisted.has(id)) this.deleted.jobs.add(id);
   }
 
   scopeVariables(scopeId: string): Map<string, VariableRow> {

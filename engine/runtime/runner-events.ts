@@ -102,7 +102,8 @@ function findCatch(runner: Runner, thrower: ExecutionRow, kind: 'error' | 'escal
       continue;
     }
     const parentElement = runner.elementOf(parent);
-    const starts = parentElement.eventSubProcesses
+    const parentIsBody = Boolean(parentElement.mi) && !parent.data.inner;
+    const starts = (parentIsBody ? [] : parentElement.eventSubProcesses)
       .filter((espId) => espId !== current?.element_id)
       .flatMap((espId) => [...graph.elements.values()].filter((e) => e.scopeId === espId && e.type === 'startEvent'));
     const start = pick(starts, kind, code);
