@@ -6,7 +6,20 @@ import { apiLogin, signInPage, startE2ePlatform, type E2ePlatform } from './supp
 
 const ARTIFACTS = 'test/artifacts/e2e';
 
-describe('e2e: public registration reaches the commune; sign-in, task list, person search (real server)', () => {
+const flakyXml = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="defs" targetNamespace="http://quytrinh.test">
+  <bpmn:process id="e2e-flaky-notice" name="Gửi thông báo (thử nghiệm sự cố)" isExecutable="true">
+    <bpmn:startEvent id="start" name="Bắt đầu"/>
+    <bpmn:serviceTask id="send" name="Gửi thông báo đến cơ quan liên quan">
+      <bpmn:extensionElements><zeebe:taskDefinition type="e2e.notice" retries="1"/></bpmn:extensionElements>
+    </bpmn:serviceTask>
+    <bpmn:endEvent id="end" name="Kết thúc"/>
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="send"/>
+    <bpmn:sequenceFlow id="f2" sourceRef="send" targetRef="end"/>
+  </bpmn:process>
+</bpmn:definitions>`;
+
+describe('e2e: public registration reaches the commune; sign-in, task list, person search, incident retry (real server)', () => {
   let stack: E2ePlatform;
   let browser: LaunchedBrowser;
 
@@ -68,5 +81,30 @@ describe('e2e: public registration reaches the commune; sign-in, task list, pers
     await page.getByRole('heading', { name: 'Dòng thời gian' }).waitFor();
     await page.screenshot({ path: `${ARTIFACTS}/person.png`, fullPage: true });
     console.log(`task list interactive after reload: ${interactiveMs} ms`);
+  });
+
+  it('should let an admin retry an incident from the operations page', async () => {
+    // given an external worker failed a job with no retries left → incident
+    const admin = await apiLogin(stack.url, 'admin.tinh', stack.password);
+    await admin.call('POST', '/api/definitions', { xml: flakyXml });
+    const officer = await apiLogin(stack.url, 'ca.xa1', stack.password);
+    const { instanceId } = await officer.call<{ instanceId: string }>('POST', '/api/instances', { definitionKey: 'e2e-flaky-notice', variables: { communeCode: '99130' } });
+    const { jobs } = await admin.call<{ jobs: { id: string }[] }>('POST', '/api/external-tasks/fetch-and-lock', { workerId: 'e2e-worker', types: ['e2e.notice'] });
+    expect(jobs).toHaveLength(1);
+    await admin.call('POST', `/api/external-tasks/${jobs[0].id}/fail`, { workerId: 'e2e-worker', errorMessage: 'Máy chủ thư không phản hồi', retries: 0 });
+    // when the admin opens the incidents and retries
+    const page = await signInPage(browser.context, stack.url, 'admin.tinh', stack.password, '/admin/incidents');
+    const row = page.locator('tr', { hasText: 'Máy chủ thư không phản hồi' });
+    await row.waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}/admin-incidents.png`, fullPage: true });
+    await row.getByRole('button', { name: 'Thử lại tác vụ' }).click();
+    // then
+    await page.getByText('Đã thử lại.').waitFor();
+    await expect.poll(() => page.locator('tr', { hasText: 'Máy chủ thư không phản hồi' }).count()).toBe(0);
+    const retried = await admin.call<{ jobs: { id: string }[] }>('POST', '/api/external-tasks/fetch-and-lock', { workerId: 'e2e-worker', types: ['e2e.notice'] });
+    expect(retried.jobs.map((j) => j.id)).toEqual([jobs[0].id]);
+    await admin.call('POST', `/api/external-tasks/${jobs[0].id}/complete`, { workerId: 'e2e-worker' });
+    const detail = await admin.call<{ instance: { state: string } }>('GET', `/api/instances/${instanceId}`);
+    expect(detail.instance.state).toBe('completed');
   });
 });
