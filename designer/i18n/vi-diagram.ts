@@ -107,6 +107,16 @@ export const viDiagram: Record<string, string> = {
   'Parallel multi-instance': 'Nhiều phiên song song',
   'Sequential multi-instance': 'Nhiều phiên tuần tự',
   'Loop': 'Lặp',
+  // properties panel header (other types come from the replace-menu entries above)
+  'Process': 'Quy trình',
+  'Collaboration': 'Cộng tác',
+  'Participant': 'Đơn vị tham gia',
+  'Lane': 'Làn',
+  'Message flow': 'Luồng thông điệp',
+  'Text annotation': 'Ghi chú',
+  'Group': 'Nhóm',
+  'Association': 'Liên kết',
+  'Intermediate catch event': 'Sự kiện chờ trung gian',
   // bpmn-js-bpmnlint
   'Toggle linting overlays': 'Bật/tắt đánh dấu lỗi',
   'Issues for child elements': 'Vấn đề của phần tử con',

@@ -42,6 +42,7 @@ describe('designer page in Chromium', () => {
     // then
     const groups = await page.locator('.bio-properties-panel-group-header-title').allInnerTexts();
     expect(groups).toEqual(expect.arrayContaining(['Thông tin chung', 'Phân công', 'Biểu mẫu']));
+    expect((await page.locator('.bio-properties-panel-header-type').innerText()).toLowerCase()).toBe('bước người dùng');
   });
 
   it('should report a bad due date typed in the properties panel and clear it once fixed', async () => {

@@ -34,3 +34,13 @@ describe('designer translations', () => {
     }
   });
 });
+
+describe('properties panel header labels', () => {
+  it('should translate Title Case type labels through the replace-menu entries', () => {
+    const translate = createTranslate('vi');
+    expect(translate('User Task')).toBe('Bước người dùng');
+    expect(translate('Timer Boundary Event (Non Interrupting)')).toBe('Sự kiện biên hẹn giờ (không ngắt)');
+    expect(translate('Sub Process')).toBe('Quy trình con');
+    expect(translate('Process')).toBe('Quy trình');
+  });
+});
