@@ -4,11 +4,15 @@ import { contextOf, formatBytes, pick, type UploadedFile } from './form-context'
 
 export const DEFAULT_UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
 
+/** What the server's content sniffing accepts (attachments/content-sniffer.ts). */
+export const DEFAULT_ACCEPT = '.pdf,.png,.jpg,.jpeg,.gif,.webp,.docx,.xlsx,.txt,.csv';
+
 /**
  * `file`: uploads through `formContext.uploadFile(file)` (which stores an attachment row) and keeps
  * the attachment ids as the value (array of uuid strings). Shows names and sizes, refuses files over
  * the limit (`ui:options.maxBytes` or `formContext.maxUploadBytes`) before uploading. `ui:options.accept`
- * sets the input's accept list; `ui:options.multiple: false` keeps one file.
+ * sets the input's accept list (default: the types the server accepts); `ui:options.multiple: false`
+ * keeps one file.
  */
 export function FileWidget(props: WidgetProps) {
   const { id, value, required, disabled, readonly, onChange, registry, options, rawErrors } = props;
@@ -101,7 +105,7 @@ export function FileWidget(props: WidgetProps) {
           data-testid={id}
           type="file"
           multiple={multiple}
-          accept={typeof options.accept === 'string' ? options.accept : undefined}
+          accept={typeof options.accept === 'string' ? options.accept : DEFAULT_ACCEPT}
           required={required && ids.length === 0}
           disabled={disabled || busy}
           aria-invalid={rawErrors && rawErrors.length > 0 ? true : undefined}

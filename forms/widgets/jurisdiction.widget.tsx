@@ -80,8 +80,14 @@ export function JurisdictionWidget(props: WidgetProps) {
     onChange(next.length === levels.length ? next[next.length - 1] : undefined);
   };
 
+  const unresolved = typeof value === 'string' && selected[selected.length - 1] !== value;
   return (
     <div className="qt-jurisdiction" data-testid={`${id}-picker`} role="group" aria-invalid={rawErrors && rawErrors.length > 0 ? true : undefined}>
+      {unresolved && (
+        <span className="qt-jurisdiction-current" data-testid={`${id}-current`}>
+          {pick(locale, `Mã đang lưu: ${value}`, `Stored code: ${value}`)}
+        </span>
+      )}
       {levels.map((level, i) => {
         const selectId = i === levels.length - 1 ? id : `${id}__${level}`;
         const [vi, en] = LEVEL_LABEL[level];

@@ -69,6 +69,8 @@ describe('widgets', () => {
     expect(html).toContain('id="root_district__province"');
     expect(html).toMatch(/<select id="root_district"/);
     expect(html).not.toContain('id="root_district__commune"');
+    const stored = render('vi', { commune: '19300' });
+    expect(stored).toMatch(/data-testid="root_commune-current"[^>]*>Mã đang lưu: 19300</);
   });
 
   it('should render the person search as a combobox with a results list', () => {
@@ -81,6 +83,8 @@ describe('widgets', () => {
     expect(html).toContain(`data-testid="root_files-file-${id}"`);
     expect(html).toContain(`data-testid="root_files-remove-${id}"`);
     expect(html).toMatch(/<input id="root_files"[^>]*type="file"[^>]*multiple=""[^>]*accept=".pdf,image\/\*"/);
+    const plain = { ...form, uiSchema: { ...form.uiSchema, files: { 'ui:widget': 'file' } } };
+    expect(renderToStaticMarkup(<Form {...quyTrinhFormProps(plain, 'vi')} />)).toContain('accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.docx,.xlsx,.txt,.csv"');
   });
 
   it('should render id-number, string and boolean signature, summaries and an empty table', () => {
