@@ -22,13 +22,14 @@ const vnDate = (v: unknown): string => {
 const isoDate = (v: unknown, fallback: string): string => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? v.slice(0, 10) : fallback);
 const sexVi = (v: unknown): string => (v === 'female' ? 'Nữ' : v === 'male' ? 'Nam' : BLANK);
 
+/** The person's identity from the person record (authoritative), the form's copy as fallback. */
 function identity(d: DocumentData, f: Record<string, unknown>): Block[] {
   return [
-    { label: 'Họ và tên', value: s(f.fullName, d.person.fullName) },
-    { label: 'Ngày, tháng, năm sinh', value: vnDate(f.dateOfBirth ?? d.person.dateOfBirth) },
-    { label: 'Giới tính', value: sexVi(f.sex ?? d.person.sex) },
-    { label: 'Số định danh cá nhân/CCCD', value: s(f.idNumber, d.person.idNumber ?? BLANK) },
-    { label: 'Nơi thường trú', value: s(f.permanentAddress, d.person.permanentAddress ?? BLANK) },
+    { label: 'Họ và tên', value: s(d.person.fullName, s(f.fullName)) },
+    { label: 'Ngày, tháng, năm sinh', value: vnDate(d.person.dateOfBirth ?? f.dateOfBirth) },
+    { label: 'Giới tính', value: sexVi(d.person.sex ?? f.sex) },
+    { label: 'Số định danh cá nhân/CCCD', value: s(d.person.idNumber, s(f.idNumber)) },
+    { label: 'Nơi thường trú', value: s(d.person.permanentAddress, s(f.permanentAddress)) },
   ];
 }
 
@@ -78,8 +79,8 @@ export const documentTemplates: DocumentTemplate[] = [
     mau: '32', title: 'Thông báo về việc lập hồ sơ đề nghị', procedures: ['compulsory-dossier'], elements: ['Task_Notice'],
     build: (d, f) => ({
       mau: 'Mẫu số 32', instrument: ND116, issuer: preparer(d), number: s(f.noticeNo), place: place(d), date: isoDate(f.servedAt, d.issuedAt),
-      title: 'Thông báo', subtitle: 'Về việc lập hồ sơ đề nghị áp dụng biện pháp đưa vào cơ sở cai nghiện bắt buộc', addressee: s(f.servedTo, d.person.fullName),
-      body: [`Lý do lập hồ sơ: ${s(f.reason)}.`, `Quyền của người bị đề nghị: ${s(f.rights)}.`,
+      title: 'Thông báo', subtitle: 'Về việc lập hồ sơ đề nghị áp dụng biện pháp đưa vào cơ sở cai nghiện bắt buộc', addressee: d.person.fullName,
+      body: [...(f.servedTo && f.servedTo !== d.person.fullName ? [`Người nhận thay (người đại diện hợp pháp): ${s(f.servedTo)}.`] : []), `Lý do lập hồ sơ: ${s(f.reason)}.`, `Quyền của người bị đề nghị: ${s(f.rights)}.`,
         `Ông/bà được đọc, ghi chép hồ sơ trong thời hạn 03 ngày làm việc, đến hết ngày ${vnDate(f.readingDeadline)} (Điều 42 Nghị định số 116/2021/NĐ-CP).`,
         'Kèm theo Thông báo này là bản sao toàn bộ hồ sơ.'],
       signer: { position: s(f.signerPosition, 'Thủ trưởng cơ quan'), name: s(f.signerName) }, recipients: ['Người bị đề nghị', 'Lưu: hồ sơ'],

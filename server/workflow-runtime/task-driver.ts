@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { assertValidFormData, extractOutput, getForm, getLatestForm, type JsonObject, type StoredForm } from '../../forms/index';
+import { assertValidFormData, extractOutput, getForm, getLatestForm, prefill, type JsonObject, type StoredForm } from '../../forms/index';
 import type { TaskRecord } from '../../engine/index';
 import { usersOfGroups } from './workers/recipients';
 
@@ -33,9 +33,12 @@ export class TaskDriver {
     return version ? getForm(db, id, Number(version)) : getLatestForm(db, id);
   }
 
-  /** The form's first shipped example merged with `overrides` (null removes a field). */
-  static formData(form: StoredForm, overrides: Record<string, unknown> = {}): JsonObject {
-    const data: Record<string, unknown> = { ...((form.examples?.valid?.[0] ?? {}) as Record<string, unknown>), ...overrides };
+  /**
+   * The form's first shipped example, pre-filled from the process variables like the task screen
+   * (`variables`), then `overrides` (null removes a field).
+   */
+  static formData(form: StoredForm, overrides: Record<string, unknown> = {}, variables: Record<string, unknown> = {}): JsonObject {
+    const data: Record<string, unknown> = { ...((form.examples?.valid?.[0] ?? {}) as Record<string, unknown>), ...prefill(form, variables), ...overrides };
     for (const [k, v] of Object.entries(overrides)) if (v === null) delete data[k];
     return data as JsonObject;
   }
@@ -52,7 +55,8 @@ export class TaskDriver {
   async complete(rootInstanceId: string, elementId: string, overrides: Record<string, unknown> = {}, userId?: string): Promise<TaskRecord> {
     const task = await this.openTask(rootInstanceId, elementId);
     const form = await this.formOf(task);
-    const variables = form ? extractOutput(form, assertValidFormData(form, TaskDriver.formData(form, overrides))) : overrides;
+    const visible = form ? ((await this.app.engine.getTaskVariables(task.id)) as { all?: Record<string, unknown> } | null)?.all ?? {} : {};
+    const variables = form ? extractOutput(form, assertValidFormData(form, TaskDriver.formData(form, overrides, visible))) : overrides;
     const actor = userId ?? (await this.userFor(task));
     await this.app.deps.db.transaction().execute(async (tx) => {
       if (!task.assignee) await this.app.engine.claimTask(task.id, actor, { tx, actor });

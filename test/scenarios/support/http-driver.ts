@@ -37,7 +37,9 @@ export class HttpDriver {
     const view = await this.get(username, `/api/tasks/${task.id}`);
     expect(view.statusCode, view.body).toBe(200);
     const form = await this.p.driver.formOf(task);
-    const data = form ? TaskDriver.formData(form, overrides) : {};
+    // the task screen's data: the server's pre-fill (draft or variables), the example for the rest
+    const prefilled = (view.json() as { data?: Record<string, unknown> }).data ?? {};
+    const data = form ? TaskDriver.formData(form, { ...prefilled, ...overrides }) : {};
     const done = await this.post(username, `/api/tasks/${task.id}/complete`, form ? { data } : { variables: overrides });
     expect(done.statusCode, `${elementId} as ${username}: ${done.body}`).toBe(200);
     await this.p.app.workflowRuntime.drain();
