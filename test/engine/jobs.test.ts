@@ -124,4 +124,17 @@ ${end()}${end('manual')}${chain(['start', 'lookup2', 'end'])}${flow('fm', 'missi
     const { instanceId } = await f.engine.startInstance({ definitionKey: 'rule', variables: { criteria: [true, false, true] } });
     expect((await f.engine.getVariables(instanceId)).conclusion).toBe('nghiện');
   });
+
+  it('should poll with start() and stop() cleanly', async () => {
+    f.engine.registerWorker('person-lookup', () => ({ polled: true }));
+    const executor = f.engine.createJobExecutor({ workerId: 'poller', pollIntervalMs: 20 });
+    executor.start();
+    const { instanceId } = await f.engine.startInstance({ definitionKey: 'svc' });
+    for (let i = 0; i < 100 && (await instanceState(f.engine, instanceId)) !== 'completed'; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await executor.stop();
+    expect(await instanceState(f.engine, instanceId)).toBe('completed');
+    expect((await f.engine.getVariables(instanceId)).polled).toBe(true);
+  });
 });
