@@ -8,6 +8,7 @@ import { allows, callerOf, ensureCan } from '../auth/guard';
 import { loadPrincipal } from '../auth/principal';
 import { AppError } from '../errors';
 import { notifyTaskAssigned } from '../mail/notifications';
+import { enrichTasks } from '../services/task-enrich.service';
 import { loadTaskForm, taskSubject, taskView, type TaskRow } from '../services/task-view.service';
 import { engineTx } from '../workflow/engine-tx';
 import { errorResponses, idParams, jsonObject, pageOf, paging, strictObject, uuid } from './schemas';
@@ -98,7 +99,7 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
           return f;
         },
       });
-      return { total: page.total, items: page.items };
+      return { total: page.total, items: await enrichTasks(app, page.items) };
     },
   );
 
@@ -106,7 +107,26 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
     const task = await loadTask(request, 'read');
     const { ability, principal } = callerOf(request);
     await audit(db, request, 'task.read', task);
-    return taskView(app, ability, principal, task);
+    const [enriched] = await enrichTasks(app, [task as TaskRow & { root_instance_id: string; definition_id: string; due_at: Date | null }]);
+    return taskView(app, ability, principal, enriched as TaskRow);
+  });
+
+  app.get<{ Params: { id: string } }>('/api/tasks/:id/candidates', { schema: { tags, summary: 'Users a task can be assigned or delegated to (its candidates)', params: idParams, response: errorResponses } }, async (request) => {
+    const { principal } = callerOf(request);
+    const task = (await app.engine.getTask(request.params.id)) as TaskRow | null;
+    if (!task) throw new AppError('TASK_NOT_FOUND');
+    if (task.assignee !== principal.userId) await ensureCan(request, 'assign', 'Task', { row: taskSubject(task), resourceId: task.id });
+    const agencyCodes = task.candidate_groups.filter((g) => g.startsWith('agency:')).map((g) => g.slice(7));
+    const rows = await sql<{ id: string; displayName: string; agencyName: string | null }>`
+      SELECT u.id, u.display_name AS "displayName", a.name AS "agencyName"
+      FROM app_user u JOIN agency a ON a.id = u.agency_id JOIN jurisdiction j ON j.id = a.jurisdiction_id
+      WHERE NOT u.disabled AND (
+        a.candidate_groups && ${sql.val(task.candidate_groups)}::text[]
+        OR (cardinality(a.candidate_groups) = 0 AND (a.kind || ':' || j.code) = ANY(${sql.val(task.candidate_groups)}::text[]))
+        OR a.code = ANY(${sql.val(agencyCodes)}::text[])
+        OR u.id::text = ANY(${sql.val(task.candidate_users)}::text[]))
+      ORDER BY u.display_name LIMIT 500`.execute(db);
+    return { items: rows.rows };
   });
 
   app.post<{ Params: { id: string } }>('/api/tasks/:id/claim', { schema: { tags, summary: 'Claim an unassigned task', params: idParams, response: errorResponses } }, async (request) => {

@@ -109,6 +109,16 @@ describe('workflow routes and task authorization', () => {
     expect(response.json()).toMatchObject({ task: { id: taskOf['99130'], scope: '/99/99130/' }, variables: { communeCode: '99130' }, form: null, actions: expect.arrayContaining(['claim', 'complete']) });
   });
 
+  it('should enrich the list like a register and list the assignable candidates', async () => {
+    const list = await app.inject({ method: 'GET', url: '/api/tasks?view=all', headers: s['ca.xa2'].headers });
+    const candidates = await app.inject({ method: 'GET', url: `/api/tasks/${taskOf['99130']}/candidates`, headers: s['ca.xa1.truong'].headers });
+    const refused = await app.inject({ method: 'GET', url: `/api/tasks/${taskOf['99130']}/candidates`, headers: s['ca.xa2'].headers });
+
+    expect(list.json().items[0]).toMatchObject({ person_name: 'Đỗ Thị Lan', commune_name: 'Xã Bến Đò', procedure_name: 'Kiểm tra', working_days_left: 2, assignee_name: null });
+    expect(candidates.json().items.map((u: { displayName: string }) => u.displayName).sort()).toEqual(['Công an xã 1', 'Trưởng CA xã 1']);
+    expect(refused.statusCode).toBe(403);
+  });
+
   it('should let only candidates claim, supervisors assign to candidates, and mail the assignee', async () => {
     const foreign = await app.inject({ method: 'POST', url: `/api/tasks/${taskOf['99130']}/claim`, headers: s['ca.xa2'].headers });
     const notCandidate = await app.inject({ method: 'POST', url: `/api/tasks/${taskOf['99130']}/assign`, headers: s['ca.xa1.truong'].headers, payload: { userId: s['ubnd.xa1'].userId } });
