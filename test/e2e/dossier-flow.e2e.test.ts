@@ -91,7 +91,7 @@ describe('e2e: compulsory dossier 2022 — commune opens, labour office returns,
   }
 
   /** Completes a step in the browser as the right user: the data is the form's example, saved as a draft first. */
-  async function completeInBrowser(elementId: string, expectedUser: string, overrides: Record<string, unknown> = {}, screenshot?: string) {
+  async function completeInBrowser(elementId: string, expectedUser: string, overrides: Record<string, unknown> = {}, screenshot?: string, serverDisagrees?: { field: string; value: unknown }) {
     const { task, user } = await findTask(elementId);
     expect(user).toBe(expectedUser);
     const data = { ...(task.form_key ? examples.get(task.form_key.split(':')[0]) : {}), ...overrides };
@@ -105,6 +105,20 @@ describe('e2e: compulsory dossier 2022 — commune opens, labour office returns,
       throw new Error(`${elementId} page: ${(await page.locator('body').innerText()).slice(0, 1500)} errors: ${((page as { errors?: string[] }).errors ?? []).join(' | ')}`, { cause: error });
     }
     if (screenshot) await page.screenshot({ path: `${ARTIFACTS}/${screenshot}`, fullPage: true });
+    if (serverDisagrees) {
+      // a client the server disagrees with (stale form, tampered request): the server's field error lands on the field
+      const pattern = `**/api/tasks/${task.id}/complete`;
+      await page.route(pattern, async (route) => {
+        const body = JSON.parse(route.request().postData() ?? '{}') as { data: Record<string, unknown> };
+        await route.continue({ postData: JSON.stringify({ ...body, data: { ...body.data, [serverDisagrees.field]: serverDisagrees.value } }) });
+      });
+      await page.getByRole('button', { name: 'Hoàn thành và chuyển bước tiếp theo' }).click();
+      const field = page.locator(`#root_${serverDisagrees.field}`).locator('xpath=ancestor::*[contains(@class,"form-group") or contains(@class,"field")][1]');
+      await expect.poll(() => field.locator('.error-detail, .text-danger, [class*=error]').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      expect(await page.getByText('Máy chủ không chấp nhận một số trường').isVisible()).toBe(true);
+      await page.screenshot({ path: `${ARTIFACTS}/server-field-error.png`, fullPage: true });
+      await page.unroute(pattern);
+    }
     await page.getByRole('button', { name: 'Hoàn thành và chuyển bước tiếp theo' }).click();
     await page.waitForURL((url) => !url.pathname.includes(task.id), { timeout: 15_000 });
     done.push(`${elementId} by ${user} (browser)`);
@@ -145,7 +159,7 @@ describe('e2e: compulsory dossier 2022 — commune opens, labour office returns,
     await completeByApi('Task_SendDossier');
 
     // the labour office returns it for supplement (browser), the commune supplements, the labour office accepts
-    await completeInBrowser('Task_LabourCheck', 'ldtbxh.huyen1', { checkResult: 'returned' }, 'labour-office-return.png');
+    await completeInBrowser('Task_LabourCheck', 'ldtbxh.huyen1', { checkResult: 'returned' }, 'labour-office-return.png', { field: 'receivedDate', value: '2024-13-45' });
     await completeByApi('Task_Supplement');
     await completeByApi('Task_LabourCheck', { checkResult: 'valid' });
 
