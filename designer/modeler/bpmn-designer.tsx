@@ -103,8 +103,12 @@ export function BpmnDesigner({ xml, locale = 'vi', forms = [], onChange, onForms
     const modeler = modelerRef.current;
     const element = modeler && (modeler.get('elementRegistry') as ElementRegistry).get(elementId);
     if (!modeler || !element) return;
+    const canvas = modeler.get('canvas') as Canvas;
+    // Elements inside a collapsed sub-process live on its drill-down plane.
+    const root = canvas.findRoot(element);
+    if (root && root !== canvas.getRootElement()) canvas.setRootElement(root);
     (modeler.get('selection') as Selection).select(element);
-    (modeler.get('canvas') as Canvas).scrollToElement(element);
+    canvas.scrollToElement(element);
   }, []);
 
   const readFile = (handler: (text: string) => void) => async (event: ChangeEvent<HTMLInputElement>) => {
