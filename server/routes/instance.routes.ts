@@ -107,13 +107,14 @@ export async function instanceRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { id: string } }>('/api/instances/:id', { schema: { tags, summary: 'One instance with variables, open tasks and history (the read is audited)', params: idParams, response: errorResponses } }, async (request) => {
     const instance = await loadInstance(request, 'read');
     const { ability } = callerOf(request);
-    const [variables, tasks, history] = await Promise.all([
+    const [variables, tasks, history, incidents] = await Promise.all([
       app.engine.getVariables(instance.id),
       app.engine.listTasks({ instanceId: instance.id, state: 'created', filter: (qb) => qb.where(accessibleWhere(ability, 'read', 'Task', columnMaps.EngineTask)) }),
       allows(ability, 'read', 'History', { row: { scope: instance.scope ?? '' } }) ? app.engine.listHistory({ rootInstanceId: instance.id }) : Promise.resolve({ items: [], total: 0 }),
+      allows(ability, 'read', 'Incident') ? app.engine.listIncidents({ instanceId: instance.id, state: 'open' }) : Promise.resolve({ items: [], total: 0 }),
     ]);
     await audit(db, request, 'instance.read', instance);
-    return { instance, variables, tasks: tasks.items, history: history.items };
+    return { instance, variables, tasks: tasks.items, history: history.items, incidents: incidents.items };
   });
 
   app.post<{ Params: { id: string } }>('/api/instances/:id/cancel', { schema: { tags, summary: 'Cancel a running instance', params: idParams, response: errorResponses } }, async (request) => {
