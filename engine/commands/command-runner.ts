@@ -30,11 +30,11 @@ export async function runCommand<R>(
   ctx: EngineContext, kind: LoadKind, id: string, options: CommandOptions,
   work: (runner: Runner, db: Db) => Promise<R> | R,
 ): Promise<R> {
-  return inTransaction(ctx, options, async (db) => {
+  return inCommandTransaction(ctx, options, async (db, finish) => {
     const loaded = await sql<{ state: LoadedState | null }>`SELECT engine_load_for(${kind}, ${id}::uuid) AS state`.execute(db);
     const state = loaded.rows[0]?.state;
     if (!state) throw notFound(kind, id);
-    return execute(ctx, db, new InstanceState(state), options, work);
+    return execute(ctx, db, new InstanceState(state), options, work, finish);
   });
 }
 
@@ -42,12 +42,50 @@ export async function runCommand<R>(
 export async function runNewCommand<R>(
   ctx: EngineContext, options: CommandOptions, work: (runner: Runner, db: Db) => Promise<R> | R,
 ): Promise<R> {
-  return inTransaction(ctx, options, (db) => execute(ctx, db, new InstanceState(), options, work));
+  return inCommandTransaction(ctx, options, (db, finish) => execute(ctx, db, new InstanceState(), options, work, finish));
+}
+
+type Finish = (diff: Record<string, unknown> | null) => Promise<void>;
+
+/**
+ * The command's transaction. Inside the caller's `tx`: apply only. Own transaction: BEGIN, …, then
+ * the diff and COMMIT travel in one simple-protocol message (3 round trips per command instead of 4).
+ */
+async function inCommandTransaction<R>(
+  ctx: EngineContext, options: CommandOptions, body: (db: Db, finish: Finish) => Promise<R>,
+): Promise<R> {
+  if (options.tx) {
+    const tx = options.tx;
+    return body(tx, async (diff) => {
+      if (diff) await sql`SELECT engine_apply(${JSON.stringify(diff)}::jsonb)`.execute(tx);
+    });
+  }
+  return ctx.db.connection().execute(async (conn) => {
+    await sql`BEGIN`.execute(conn);
+    let committed = false;
+    try {
+      return await body(conn, async (diff) => {
+        const statement = diff ? `SELECT engine_apply(${dollarQuoted(JSON.stringify(diff))}::jsonb); COMMIT` : 'COMMIT';
+        await sql.raw(statement).execute(conn);
+        committed = true;
+      });
+    } catch (error) {
+      if (!committed) await sql`ROLLBACK`.execute(conn).catch(() => undefined);
+      throw error;
+    }
+  });
+}
+
+/** A PostgreSQL dollar-quoted literal with a tag that cannot occur in the text. */
+function dollarQuoted(text: string): string {
+  let tag = 'e';
+  while (text.includes(`$${tag}$`)) tag += Math.random().toString(36).slice(2, 6).replace(/[0-9]/g, 'x');
+  return `$${tag}$${text}$${tag}$`;
 }
 
 async function execute<R>(
   ctx: EngineContext, db: Db, state: InstanceState, options: CommandOptions,
-  work: (runner: Runner, db: Db) => Promise<R> | R,
+  work: (runner: Runner, db: Db) => Promise<R> | R, finish: Finish,
 ): Promise<R> {
   await ctx.holidays.ensure(db);
   for (const instance of state.instances.values()) await ctx.graphs.load(db, instance.definition_id);
@@ -58,8 +96,7 @@ async function execute<R>(
   const result = await work(runner, db);
   await runner.run();
   await consumeBufferedMessages(runner, db);
-  const diff = state.diff();
-  if (diff) await sql`SELECT engine_apply(${JSON.stringify(diff)}::jsonb)`.execute(db);
+  await finish(state.diff());
   return result;
 }
 
