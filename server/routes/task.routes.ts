@@ -200,6 +200,8 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
       const { principal, ability } = callerOf(request);
       if (task.state !== 'created') throw new AppError('TASK_ALREADY_COMPLETED');
       const claimable = !task.assignee && allows(ability, 'claim', 'Task', { row: taskSubject(task) });
+      // A candidate who lost the race to another's claim gets a conflict, not an access denial.
+      if (task.assignee && task.assignee !== principal.userId && allows(ability, 'claim', 'Task', { row: taskSubject(task) })) throw new AppError('TASK_ALREADY_CLAIMED');
       if (task.assignee !== principal.userId && !claimable) await ensureCan(request, 'complete', 'Task', { row: taskSubject(task), resourceId: task.id });
       const form = await loadTaskForm(app, task.form_key);
       let variables: Record<string, unknown> = {};
