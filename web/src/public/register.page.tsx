@@ -1,5 +1,4 @@
 import { useState, type FormEvent } from 'react';
-import { parseVnDate } from '../../../forms/index';
 import { ErrorBanner } from '../components/error-banner';
 import { useAction } from '../hooks/use-query';
 import { useI18n } from '../i18n/i18n-context';
@@ -25,7 +24,7 @@ export function RegisterPage() {
       phone: values.phone.replace(/\s/g, ''),
       communeCode: values.communeCode,
       rehabForm: values.rehabForm as 'home' | 'centre',
-      ...(values.dob ? { dateOfBirth: parseVnDate(values.dob) ?? values.dob } : {}),
+      ...(values.dob ? { dateOfBirth: isoFromVnDate(values.dob) } : {}),
       ...(values.idNumber ? { idNumber: values.idNumber.trim() } : {}),
       ...(values.address ? { address: values.address.trim() } : {}),
     };
@@ -63,4 +62,10 @@ export function RegisterPage() {
       </form>
     </section>
   );
+}
+
+/** dd/mm/yyyy → YYYY-MM-DD (anything else is sent as typed, so the server's date error shows). Kept local: the forms bundle is not needed here. */
+function isoFromVnDate(text: string): string {
+  const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
+  return match ? `${match[3]}-${match[2].padStart(2, '0')}-${match[1].padStart(2, '0')}` : text.trim();
 }
