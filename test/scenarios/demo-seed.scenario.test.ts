@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoCases } from '../../server/seed/workflows.seeder';
+import { deployShippedContent } from '../../server/workflow-runtime/content.deployer';
 import { demoSeed, loadForms } from '../../workflows/index';
 import { HttpDriver } from './support/http-driver';
 import { vn } from './support/paths';
@@ -14,13 +15,16 @@ beforeAll(async () => {
 afterAll(async () => p?.destroy());
 
 describe('demo seed: content and ~30 cases at various stages', () => {
-  it('should deploy every shipped procedure and form, and the holidays 2025–2027', async () => {
-    expect(p.content.missing).toEqual([]);
-    expect(p.content.procedures.map((d) => d.key).sort()).toEqual([
+  it('should deploy every shipped procedure and form, and the holidays 2025–2027 (idempotent on every start)', async () => {
+    const content = await deployShippedContent(p.db, p.app.engine, p.clock);
+    expect(content.missing).toEqual([]);
+    expect(content.procedures.every((d) => !d.created)).toBe(true);
+    expect(content.forms.created).toBe(0);
+    expect(content.procedures.map((d) => d.key).sort()).toEqual([
       'addiction-determination', 'compulsory-dossier', 'court-decision', 'escort-admission', 'illegal-user-management',
       'post-rehab-supervision', 'voluntary-registration',
     ]);
-    expect(p.content.forms.total).toBe(loadForms().length);
+    expect(content.forms.total).toBe(loadForms().length);
     const calendar = new Set((await p.app.engine.listHolidays()).map((h) => String(h.date).slice(0, 10)));
     expect(demoSeed.holidays.filter((h) => !calendar.has(h.date))).toEqual([]);
   });

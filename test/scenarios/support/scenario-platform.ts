@@ -1,8 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { createEngine } from '../../../engine/index';
+import { createDatabase } from '../../../server/db/database';
 import type { ServerDatabase } from '../../../server/db/schema';
 import { seedIdentity } from '../../../server/seed/index';
-import { deployShippedContent, type ContentSummary } from '../../../server/workflow-runtime/content.deployer';
+import { deployShippedContent } from '../../../server/workflow-runtime/content.deployer';
 import { TaskDriver } from '../../../server/workflow-runtime/task-driver';
 import { workflowRuntimePlugin } from '../../../server/workflow-runtime/workflow-runtime.plugin';
 import { startProcedure, type StartProcedureInput } from '../../../server/workflow-runtime/procedure.starter';
@@ -11,7 +16,7 @@ import { buildApp } from '../../../server/app';
 import { loadConfig } from '../../../server/config/config';
 import { loginAs, type LoggedIn } from '../../support/app';
 import { FakeClock } from '../../support/clock';
-import { createTestDatabase, type TestDatabase } from '../../support/database';
+import type { TestDatabase } from '../../support/database';
 
 export interface ScenarioPlatform {
   t: TestDatabase<ServerDatabase>;
@@ -19,27 +24,91 @@ export interface ScenarioPlatform {
   app: FastifyInstance;
   clock: FakeClock;
   driver: TaskDriver;
-  content: ContentSummary;
   start(input: StartProcedureInput): ReturnType<typeof startProcedure>;
   login(username: string): Promise<LoggedIn>;
   userId(username: string): Promise<string>;
   destroy(): Promise<void>;
 }
 
+const withDatabase = (url: string, database: string): string => {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+};
+
+async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: inject('testDatabase').adminUrl });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A template database for the whole run: migrated + workflows' demo province + every shipped form,
+ * holiday and procedure deployed (built once under an advisory lock, then renamed into place), so
+ * each scenario file clones it in milliseconds instead of deploying the content again.
+ */
+async function scenarioTemplate(): Promise<string> {
+  const { adminUrl, template, prefix } = inject('testDatabase');
+  const name = `${prefix}_scn`;
+  await admin(async (client) => {
+    await client.query('SELECT pg_advisory_lock(72626001)');
+    try {
+      if ((await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount) return;
+      const building = `${name}_build`;
+      await client.query(`DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`);
+      await client.query(`CREATE DATABASE "${building}" TEMPLATE "${template}"`);
+      const db = createDatabase<ServerDatabase>({ url: withDatabase(adminUrl, building) });
+      try {
+        const clock = new FakeClock();
+        await seedIdentity(db, demoSeed);
+        await deployShippedContent(db, createEngine({ db, clock }), clock);
+      } finally {
+        await db.destroy();
+      }
+      await client.query(`ALTER DATABASE "${building}" RENAME TO "${name}"`);
+    } finally {
+      await client.query('SELECT pg_advisory_unlock(72626001)');
+    }
+  });
+  return name;
+}
+
+async function cloneScenarioDatabase(): Promise<TestDatabase<ServerDatabase>> {
+  const { adminUrl, prefix } = inject('testDatabase');
+  const source = await scenarioTemplate();
+  const name = `${prefix}_${randomBytes(4).toString('hex')}`;
+  await admin((client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${source}"`));
+  const url = withDatabase(adminUrl, name);
+  const db = createDatabase<ServerDatabase>({ url, max: 10 });
+  return {
+    db, url, name,
+    async destroy() {
+      await db.destroy();
+      await admin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    },
+  };
+}
+
 /** One database + one app per scenario file: workflows' demo province, every procedure deployed. */
 export async function createScenarioPlatform(startAt = '2026-03-02T08:00:00+07:00'): Promise<ScenarioPlatform> {
-  const t = await createTestDatabase<ServerDatabase>();
+  const started = Date.now();
+  const lap = (what: string) => { if (process.env.SCENARIO_TIMING) console.log(`${what}: ${Date.now() - started} ms`); };
+  const t = await cloneScenarioDatabase();
+  lap('database');
   const clock = new FakeClock(startAt);
-  await seedIdentity(t.db, demoSeed);
-  const config = loadConfig({ WEB_DIST_DIR: '.data/no-web-in-api-tests', SEED_DEMO: 'false', LOGIN_RATE_LIMIT: '10000', DATA_DIR: '.data/test-scenarios' });
+  const config = loadConfig({ WEB_DIST_DIR: '.data/no-web-in-api-tests', SEED_DEMO: 'false', LOGIN_RATE_LIMIT: '10000', DATA_DIR: '.data/test-scenarios', SESSION_TTL_MINUTES: '10000000', SESSION_IDLE_MINUTES: '10000000' });
   const app = await buildApp({ deps: { db: t.db, config, clock, version: 'test' } });
   if (!app.hasDecorator('workflowRuntime')) await app.register(workflowRuntimePlugin);
   await app.ready();
-  const content = await deployShippedContent(t.db, app.engine, clock);
-  // Sessions expire as the fake clock moves: sign in again when the clock moved since the last one.
+  lap('app');
+  // Sessions live as long as the file (the fake clock jumps months; the session limits are raised).
   const sessions = new Map<string, { session: LoggedIn; at: number }>();
   return {
-    t, db: t.db, app, clock, content,
+    t, db: t.db, app, clock,
     driver: new TaskDriver(app),
     start: async (input) => {
       const started = await startProcedure({ db: t.db, engine: app.engine, clock }, input);
@@ -49,7 +118,7 @@ export async function createScenarioPlatform(startAt = '2026-03-02T08:00:00+07:0
     async login(username) {
       const now = clock.now().getTime();
       const cached = sessions.get(username);
-      if (cached && Math.abs(now - cached.at) < 10 * 60_000) return cached.session;
+      if (cached) return cached.session;
       const session = await loginAs(app, username, demoSeed.demoPassword);
       sessions.set(username, { session, at: now });
       return session;
