@@ -39,7 +39,11 @@ export function resolveTimer(ctx: BehaviorContext, timer: TimerSpec): ResolvedTi
     ? String(ctx.feel.evaluate(stripEquals(timer.expression), ctx.variables()))
     : timer.expression;
   if (timer.kind === 'duration') return { dueAt: addDuration(ctx.now, raw), cycle: null };
-  if (timer.kind === 'date') return { dueAt: parseDate(raw), cycle: null };
+  if (timer.kind === 'date') {
+    // a bare date fires at local midnight of the business time zone
+    const dueAt = /^\d{4}-\d{2}-\d{2}$/.test(raw) ? new Date(`${raw}T00:00:00${ctx.offsetFor(raw)}`) : parseDate(raw);
+    return { dueAt, cycle: null };
+  }
   const cycle = parseCycle(raw);
   const first = cycle.start && cycle.start > ctx.now ? cycle.start : addDuration(ctx.now, cycle.duration);
   const repetitions = cycle.repetitions === null ? null : cycle.repetitions - 1;

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chain, end, process, start, userTask } from './support/bpmn';
+import { chain, end, process, start, timer, userTask } from './support/bpmn';
 import { engineFixture, historyOf, openTask, type EngineFixture } from './support/engine-fixture';
 
 const TET_2026 = ['2026-02-14', '2026-02-15', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-21', '2026-02-22'];
@@ -89,5 +89,21 @@ describe('user tasks', () => {
   it('should reject a start of an unknown process with DEFINITION_NOT_FOUND', async () => {
     await expect(f.engine.startInstance({ definitionKey: 'nope' })).rejects.toMatchObject({ code: 'DEFINITION_NOT_FOUND' });
     await expect(f.engine.cancelInstance('00000000-0000-0000-0000-000000000000')).rejects.toMatchObject({ code: 'INSTANCE_NOT_FOUND' });
+  });
+
+  it('should fire a working-day timer after the Tết holidays, driven by the clock', async () => {
+    // given: Thursday 12 Feb 2026 09:00 (+07); 2 working days later is Monday 23 Feb (13 Feb, then Tết until 22 Feb)
+    f.clock.set('2026-02-12T09:00:00+07:00');
+    await f.engine.deploy({ xml: process('sla', [start(),
+      `<bpmn:intermediateCatchEvent id="wait">${timer('timeDate', '=add working days(today(), 2)')}</bpmn:intermediateCatchEvent>`,
+      end(), chain(['start', 'wait', 'end'])].join('\n')) });
+    const { instanceId } = await f.engine.startInstance({ definitionKey: 'sla' });
+    const executor = f.engine.createJobExecutor();
+    // when / then
+    f.clock.set('2026-02-22T23:59:00+07:00');
+    expect(await executor.drain()).toBe(0);
+    f.clock.set('2026-02-23T00:00:00+07:00');
+    expect(await executor.drain()).toBe(1);
+    expect((await f.engine.getInstance(instanceId))?.state).toBe('completed');
   });
 });
