@@ -573,6 +573,7 @@ TABLE webhook_subscription (
   events text[] NOT NULL
   scope text NOT NULL
   active boolean NOT NULL DEFAULT true
+  last_event_id bigint NOT NULL DEFAULT 0
   created_by uuid
   created_at timestamp with time zone NOT NULL
   CONSTRAINT webhook_subscription_pkey PRIMARY KEY (id)

@@ -3,6 +3,7 @@ import { attachmentRoutes } from './attachment.routes';
 import { auditRoutes } from './audit.routes';
 import { caseRoutes } from './case.routes';
 import { definitionRoutes } from './definition.routes';
+import { exchangeRoutes } from './exchange.routes';
 import { indicatorRoutes } from './indicator.routes';
 import { instanceRoutes } from './instance.routes';
 import { operationsRoutes } from './operations.routes';
@@ -32,4 +33,5 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   await app.register(publicServiceRoutes);
   await app.register(indicatorRoutes);
   await app.register(reportRoutes);
+  await app.register(exchangeRoutes);
 }

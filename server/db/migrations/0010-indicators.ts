@@ -105,6 +105,8 @@ export const m0010_indicators: Migration = {
       .addColumn('events', sql`text[]`, (c) => c.notNull())
       .addColumn('scope', 'text', (c) => c.notNull())
       .addColumn('active', 'boolean', (c) => c.notNull().defaultTo(true))
+      // history_event id up to which case events were turned into deliveries
+      .addColumn('last_event_id', 'bigint', (c) => c.notNull().defaultTo(0))
       .addColumn('created_by', 'uuid')
       .addColumn('created_at', 'timestamptz', (c) => c.notNull())
       .execute();
