@@ -153,4 +153,26 @@ ${userTask('childTask')}${end('ce')}${chain(['cs', 'calc', 'childTask', 'ce'], '
     expect(await instanceState(f.engine, childTask.instance_id)).toBe('terminated');
     expect((await f.engine.getTask(childTask.id))?.state).toBe('cancelled');
   });
+
+  it('should bind a call activity to the same deployment and propagate all child variables by default', async () => {
+    // given: parent and child deployed together, then a newer child alone
+    const childProcess = (value: string) => `<bpmn:process id="kid" isExecutable="true">${start('ks')}
+<bpmn:scriptTask id="mark"><bpmn:extensionElements><zeebe:script expression="=&quot;${value}&quot;" resultVariable="fromChild"/></bpmn:extensionElements></bpmn:scriptTask>
+${userTask('kidTask')}${end('ke')}${chain(['ks', 'mark', 'kidTask', 'ke'], 'k')}</bpmn:process>`;
+    await f.engine.deploy({ xml: definitions(`${childProcess('first')}
+<bpmn:process id="mom" isExecutable="true">${start()}<bpmn:callActivity id="call"><bpmn:extensionElements>
+<zeebe:calledElement processId="kid" bindingType="deployment"/></bpmn:extensionElements></bpmn:callActivity>${end()}${chain(['start', 'call', 'end'])}</bpmn:process>`) });
+    await f.engine.deploy({ xml: definitions(childProcess('second')) });
+    // when
+    const { instanceId } = await f.engine.startInstance({ definitionKey: 'mom', variables: { shared: 1 } });
+    const task = await openTask(f.engine, instanceId, 'kidTask');
+    expect((await f.engine.getTaskVariables(task.id))?.all).toMatchObject({ shared: 1, fromChild: 'first' });
+    await f.engine.completeTask(task.id, { answer: 42 });
+    // then
+    expect(await f.engine.getVariables(instanceId)).toEqual({ shared: 1, fromChild: 'first', answer: 42 });
+    const history = await historyOf(f.engine, instanceId);
+    expect(history.filter((e) => e.startsWith('instance.'))).toEqual([
+      'instance.started:', 'instance.started:', 'instance.completed:', 'instance.completed:',
+    ]);
+  });
 });
