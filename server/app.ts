@@ -54,6 +54,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         description: 'Workflow and forms platform for drug-rehabilitation procedures (Vietnamese first, English second).',
         version: options.deps.version,
       },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'qt_session', description: 'httpOnly session cookie set by POST /api/session/login' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token', description: 'csrfToken from login / GET /api/session; required on POST, PUT, PATCH, DELETE' },
+        },
+      },
+      security: [{ session: [], csrf: [] }],
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });

@@ -28,8 +28,9 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
     '/api/cases',
     { schema: { tags, summary: 'Cases in the caller’s jurisdiction', querystring: strictObject({ personId: uuid, status, procedureKey, ...paging }), response: errorResponses } },
     async (request) => {
-      const { ability } = callerOf(request);
+      const { ability, principal } = callerOf(request);
       const result = await listCases(db, accessibleWhere(ability, 'read', 'Case', columnMaps.Case), { ...request.query, ...pageOf(request.query) });
+      if (result.rows.length) await appendAudit(db, { at: clock.now(), actorId: principal.userId, action: 'case.list', resourceType: 'Case', detail: { personId: request.query.personId, results: result.rows.map((r) => r.id) } });
       return { total: result.total, items: result.rows.map((r) => projectCase(ability, r)) };
     },
   );
