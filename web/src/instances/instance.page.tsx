@@ -9,6 +9,8 @@ import { formatDateTime } from '../format/format';
 import { useAction, useQuery } from '../hooks/use-query';
 import { useI18n } from '../i18n/i18n-context';
 import { elementStates } from './highlights';
+import { historyLabel } from './history-labels';
+import { flowNodes, InstanceAdmin } from './instance-admin';
 
 const BpmnViewer = lazy(() => import('../diagram/bpmn-viewer').then((m) => ({ default: m.BpmnViewer })));
 
@@ -59,6 +61,9 @@ export default function InstancePage() {
           </ConfirmButton>
         </div>
       ) : null}
+      {can('modify', 'Instance') && instance.state === 'active' ? (
+        <InstanceAdmin instanceId={instanceId} definitionKey={instance.definition_key} definitionId={instance.definition_id} active={states.active} xml={xml.data} onChanged={detail.reload} />
+      ) : null}
       {xml.loading ? <Spinner label={t('diagram.loading')} /> : null}
       {xml.error ? <p role="alert">{t('diagram.failed')}</p> : null}
       {xml.data ? (
@@ -68,14 +73,14 @@ export default function InstancePage() {
       ) : null}
       <section aria-labelledby="history-title">
         <h2 id="history-title">{t('instance.history')}</h2>
-        <HistoryTable history={history} />
+        <HistoryTable history={history} names={Object.fromEntries(flowNodes(xml.data).map((n) => [n.id, n.name]))} />
       </section>
     </article>
   );
 }
 
-function HistoryTable({ history }: { history: HistoryEntry[] }) {
-  const { t } = useI18n();
+function HistoryTable({ history, names }: { history: HistoryEntry[]; names: Record<string, string> }) {
+  const { t, locale } = useI18n();
   if (!history.length) return <p className="muted">{t('person.noEvents')}</p>;
   return (
     <div className="table-scroll">
@@ -92,10 +97,8 @@ function HistoryTable({ history }: { history: HistoryEntry[] }) {
           {history.map((h, i) => (
             <tr key={h.id ?? i}>
               <td>{formatDateTime(h.at ?? h.created_at)}</td>
-              <td>
-                <code>{h.type}</code>
-              </td>
-              <td>{h.element_name ?? h.element_id ?? ''}</td>
+              <td>{historyLabel(h.type, locale)}</td>
+              <td>{h.element_name ?? (h.element_id ? (names[h.element_id] ?? h.element_id) : '')}</td>
               <td>{h.actor ?? ''}</td>
             </tr>
           ))}
