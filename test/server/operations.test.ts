@@ -86,4 +86,27 @@ describe('definitions, external tasks, incidents', () => {
     const jobs = await req(admin, 'GET', '/api/admin/jobs');
     expect(jobs.statusCode).toBe(200);
   });
+
+  it('should plan a migration without changing anything, then migrate and modify tokens', async () => {
+    const versions = (await req(admin, 'GET', '/api/definitions/key/ext_proc/versions')).json().items as { id: string; version: number }[];
+    const [v2, v1] = versions;
+    const started = await req(staff, 'POST', '/api/instances', { definitionId: v1.id, variables: { communeCode: '99130' } });
+    const id = started.json().instanceId as string;
+
+    const plan = await req(admin, 'POST', `/api/instances/${id}/migrate/dry-run`, { targetDefinitionId: v2.id });
+    const afterPlan = await req(admin, 'GET', `/api/instances/${id}`);
+    const byStaff = await req(staff, 'POST', `/api/instances/${id}/migrate/dry-run`, { targetDefinitionId: v2.id });
+    const migrated = await req(admin, 'POST', `/api/instances/${id}/migrate`, { targetDefinitionId: v2.id });
+    const afterMigrate = await req(admin, 'GET', `/api/instances/${id}`);
+    const modified = await req(admin, 'POST', `/api/instances/${id}/modify`, { cancel: ['check'], startBefore: ['review'] });
+    const tasks = await req(staff, 'GET', `/api/tasks?view=all&instanceId=${id}`);
+
+    expect(plan.json()).toMatchObject({ canMigrate: true });
+    expect(afterPlan.json().instance.definition_id).toBe(v1.id);
+    expect(byStaff.statusCode).toBe(403);
+    expect(migrated.statusCode).toBe(200);
+    expect(afterMigrate.json().instance.definition_id).toBe(v2.id);
+    expect(modified.statusCode).toBe(200);
+    expect(tasks.json().items.map((x: { element_id: string }) => x.element_id)).toEqual(['review']);
+  });
 });
