@@ -8,6 +8,17 @@ import { str, type WorkflowWorker } from './worker.types';
 const OWN = new Set(['caseId', 'caseCode', 'communeCode', 'districtCode', 'provinceCode', 'courtRegionCode', 'ruleset', 'messageName', 'correlationKey']);
 
 /**
+ * Case facts a receiving procedure reads at start (workflows/README.md "Variables each procedure
+ * expects at start"). Other variables of the sender are form fields (decision numbers, signers,
+ * recipients…): carrying them would pre-fill the next procedure's forms with another document's
+ * values (e.g. the court's `recipients` failing the Mẫu 51 enum), so they stay with their case.
+ */
+const CARRIED = new Set([
+  'personId', 'route', 'triggerGroup', 'triggerType', 'isMinor', 'stableResidence', 'termMonths', 'deductibleInterimDays', 'centreName',
+  'centreCourtCode', 'sourceType', 'testCycle', 'remoteArea', 'treatmentType', 'conclusion',
+]);
+
+/**
  * `message.publish` (inputs `messageName`, `correlationKey` = personId; the job variables are the
  * payload) — the handover between procedures (DESIGN.md §9, workflows/README.md):
  * - an instance of the person waits for the message → correlate it there;
@@ -23,8 +34,11 @@ export const messagePublishWorker: WorkflowWorker = {
     const name = str(job.variables.messageName);
     if (!name) throw new Error('message.publish needs the input messageName');
     const key = job.variables.correlationKey == null ? null : String(job.variables.correlationKey);
-    const payload = Object.fromEntries(Object.entries(job.variables).filter(([k]) => !OWN.has(k)));
     const { db, clock } = app.deps;
+    // the throw event's own inputs (locals of the job) always travel; of the rest, the case facts only
+    const instanceVariables = job.instanceId ? ((await app.engine.getVariables(job.instanceId)) as Record<string, unknown> | null) ?? {} : {};
+    const isLocal = (k: string, v: unknown) => !(k in instanceVariables) || JSON.stringify(instanceVariables[k]) !== JSON.stringify(v);
+    const payload = Object.fromEntries(Object.entries(job.variables).filter(([k, v]) => !OWN.has(k) && (CARRIED.has(k) || isLocal(k, v))));
     const waiting = await sql<{ n: number }>`SELECT count(*)::int AS n FROM event_subscription
       WHERE kind = 'message' AND name = ${name} AND instance_id IS NOT NULL AND correlation_key IS NOT DISTINCT FROM ${key}`.execute(db);
     if ((waiting.rows[0]?.n ?? 0) > 0) {
