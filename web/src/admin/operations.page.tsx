@@ -2,6 +2,7 @@ import { Link, NavLink, Route, Routes } from 'react-router-dom';
 import { useI18n } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/messages';
 import { AdminTable, type Column, type RowAction } from './admin-table';
+import { HolidaysTab } from './holidays-tab';
 
 interface Tab {
   slug: string;
@@ -15,7 +16,7 @@ interface Tab {
 const col = (key: string, label: string): Column => ({ key, label });
 
 const TABS: Tab[] = [
-  { slug: 'definitions', key: 'admin.tab.definitions', path: '/api/definitions', columns: () => [col('key', 'Key'), col('version', 'Version'), col('name', 'Name'), col('deployed_at', 'Deployed'), col('version_tag', 'Tag')] },
+  { slug: 'definitions', key: 'admin.tab.definitions', path: '/api/definitions', columns: (t) => [col('key', t('admin.col.key')), col('version', t('admin.col.version')), col('name', t('admin.col.name')), col('deployed_at', t('admin.col.deployed')), col('version_tag', t('admin.col.tag'))] },
   {
     slug: 'instances',
     key: 'admin.tab.instances',
@@ -33,20 +34,19 @@ const TABS: Tab[] = [
     key: 'admin.tab.incidents',
     path: '/api/admin/incidents',
     columns: (t) => [
-      col('type', 'Type'),
-      col('message', 'Message'),
+      col('type', t('admin.col.type')),
+      col('message', t('admin.col.message')),
       col('element_id', t('tasks.col.step')),
       { key: 'instance_id', label: t('instance.title'), render: (r) => (r.instance_id ? <Link to={`/instances/${String(r.instance_id)}`}>{String(r.instance_id).slice(0, 8)}</Link> : '') },
       col('created_at', t('tasks.col.received')),
     ],
     action: (t) => ({ label: t('admin.retry'), path: (r) => `/api/admin/incidents/${String(r.id)}/retry`, visible: (r) => r.state !== 'resolved' }),
   },
-  { slug: 'jobs', key: 'admin.tab.jobs', path: '/api/admin/jobs', columns: () => [col('type', 'Type'), col('state', 'State'), col('retries', 'Retries'), col('attempts', 'Attempts'), col('due_at', 'Due'), col('last_error', 'Error')] },
-  { slug: 'mail', key: 'admin.tab.mail', path: '/api/admin/mail', columns: () => [col('to', 'To'), col('subject', 'Subject'), col('state', 'State'), col('created_at', 'Created')] },
-  { slug: 'users', key: 'admin.tab.users', path: '/api/admin/users', columns: () => [col('username', 'Username'), col('display_name', 'Name'), col('agency_name', 'Agency'), col('roles', 'Roles'), col('disabled', 'Disabled')] },
-  { slug: 'agencies', key: 'admin.tab.agencies', path: '/api/agencies', columns: () => [col('code', 'Code'), col('name', 'Name'), col('kind', 'Kind'), col('jurisdiction_code', 'Jurisdiction')] },
-  { slug: 'jurisdictions', key: 'admin.tab.jurisdictions', path: '/api/jurisdictions', columns: () => [col('code', 'Code'), col('name', 'Name'), col('level', 'Level'), col('structure', 'Structure'), col('path', 'Path')] },
-  { slug: 'holidays', key: 'admin.tab.holidays', path: '/api/calendar/holidays', columns: () => [col('date', 'Date'), col('name', 'Name')] },
+  { slug: 'jobs', key: 'admin.tab.jobs', path: '/api/admin/jobs', columns: (t) => [col('type', t('admin.col.type')), col('state', t('admin.col.state')), col('retries', t('admin.col.retries')), col('attempts', t('admin.col.attempts')), col('due_at', t('admin.col.due')), col('last_error', t('admin.col.error'))] },
+  { slug: 'mail', key: 'admin.tab.mail', path: '/api/admin/mail', columns: (t) => [col('to', t('admin.col.to')), col('subject', t('admin.col.subject')), col('state', t('admin.col.state')), col('created_at', t('admin.col.created'))] },
+  { slug: 'users', key: 'admin.tab.users', path: '/api/admin/users', columns: (t) => [col('username', t('admin.col.username')), col('display_name', t('admin.col.name')), col('agency_name', t('admin.col.agency')), col('roles', t('admin.col.roles')), col('disabled', t('admin.col.disabled'))] },
+  { slug: 'agencies', key: 'admin.tab.agencies', path: '/api/agencies', columns: (t) => [col('code', t('admin.col.code')), col('name', t('admin.col.name')), col('kind', t('admin.col.kind')), col('jurisdiction_code', t('admin.col.jurisdiction'))] },
+  { slug: 'jurisdictions', key: 'admin.tab.jurisdictions', path: '/api/jurisdictions', columns: (t) => [col('code', t('admin.col.code')), col('name', t('admin.col.name')), col('level', t('admin.col.level')), col('structure', t('admin.col.structure')), col('path', t('admin.col.path'))] },
 ];
 
 /** Operations for provincial admins: deployments, instances, incidents (retry), jobs, mail, organisation, calendar. */
@@ -62,6 +62,9 @@ export default function OperationsPage() {
               <NavLink to={`/admin/${tab.slug}`}>{t(tab.key)}</NavLink>
             </li>
           ))}
+          <li>
+            <NavLink to="/admin/holidays">{t('admin.tab.holidays')}</NavLink>
+          </li>
         </ul>
       </nav>
       <Routes>
@@ -69,6 +72,15 @@ export default function OperationsPage() {
         {TABS.map((tab) => (
           <Route key={tab.slug} path={tab.slug} element={<TabView tab={tab} />} />
         ))}
+        <Route
+          path="holidays"
+          element={
+            <div>
+              <h2>{t('admin.tab.holidays')}</h2>
+              <HolidaysTab />
+            </div>
+          }
+        />
       </Routes>
     </section>
   );
