@@ -72,22 +72,34 @@ describe('data exchange: import and export of persons and cases', () => {
     expect(rejected.errors[0].message.vi).toMatch(/[ạ-ỹ]|Ngày/);
     expect(rejected.errors.every((e) => e.message.vi && e.message.en)).toBe(true);
 
-    // when the same 50 000 rows are all valid
-    const file = await readRows('csv', Buffer.from(csvRows(50_000, 'BIG')));
-    const events: { phase: string; processed: number }[] = [];
+    // when the same 50 000 rows are all valid and uploaded over HTTP by a provincial user, polling the run
+    const province = await loginAs(app, 'yte.tinh');
+    const id = 'a1b2c3d4-0000-4000-8000-000000050000';
+    const seen: number[] = [];
+    let finished = false;
+    const poll = (async () => {
+      while (!finished) {
+        const r = await app.inject({ method: 'GET', url: `/api/exchange/imports/${id}`, headers: province.headers });
+        if (r.statusCode === 200) seen.push((r.json() as { processed: number; imported: number }).processed + (r.json() as { imported: number }).imported);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    })();
     const started = Date.now();
-    const done = await importPersons(t.db, { rows: file.rows, preErrors: file.errors, ability, actorId: null, now: new Date(), dryRun: false }, async (p) => {
-      events.push(p);
-    });
+    const response = await post(province, csvRows(50_000, 'BIG'), 'text/csv', `?id=${id}`);
+    finished = true;
+    await poll;
     const seconds = (Date.now() - started) / 1000;
-    console.log(`imported 50000 rows in ${seconds.toFixed(1)} s (${Math.round(50_000 / seconds)} rows/s)`);
+    console.log(`imported 50000 rows over HTTP in ${seconds.toFixed(1)} s (${Math.round(50_000 / seconds)} rows/s)`);
 
-    // then all rows and their cases are in, and progress was reported batch by batch
-    expect(done.imported).toBe(50_000);
+    // then all rows and their cases are in, and progress was visible while it ran
+    expect(response.statusCode).toBe(201);
+    expect(response.json()).toMatchObject({ imported: 50_000, total: 50_000 });
     expect(await count('person')).toBe(before + 50_000);
     expect(await count('rehab_case')).toBe(5_000);
-    expect(events.filter((e) => e.phase === 'validate').map((e) => e.processed)).toEqual([5, 10, 15, 20, 25, 30, 35, 40, 45, 50].map((k) => k * 1000));
-    expect(events.filter((e) => e.phase === 'insert').at(-1)!.processed).toBe(50_000);
+    expect(seen.some((n) => n > 0 && n < 100_000)).toBe(true);
+    expect([...seen].sort((a, b) => a - b)).toEqual(seen);
+    const final = (await app.inject({ method: 'GET', url: `/api/exchange/imports/${id}`, headers: province.headers })).json();
+    expect(final).toMatchObject({ state: 'done', total: 50_000, processed: 50_000, imported: 50_000 });
 
     // when a file passes validation but the database refuses one row (a case code that exists)
     const clash = await readRows('csv', Buffer.from(csvRows(12_000, 'CLASH', { 11_990: `Trùng Mã,,,,,99130,,,HS-BIG-10,illegal-user-management,` })));
