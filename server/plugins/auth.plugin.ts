@@ -48,7 +48,9 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
   app.decorateRequest('sessionExpired', false);
 
   app.addHook('onRequest', async (request: FastifyRequest) => {
-    if (!request.url.startsWith('/api/')) return;
+    // The matched route pattern, not the raw URL (no bypass through encodings of "/api/").
+    const route = request.routeOptions.url ?? request.url;
+    if (!route.startsWith('/api/') && !request.url.toLowerCase().startsWith('/api/')) return;
     const config = request.routeOptions.config ?? {};
     const { db, clock, config: appConfig } = app.deps;
     const token = request.cookies[SESSION_COOKIE];

@@ -187,6 +187,14 @@ describe('sessions', () => {
     expect(replay.json().error.code).toBe('TOTP_INVALID');
   });
 
+  it('should not let URL encodings of /api bypass authentication', async () => {
+    for (const url of ['/%61pi/persons', '/API/persons', '/api//persons', '/api/persons/', '/api/persons?x=1']) {
+      const response = await app.inject({ method: 'GET', url });
+      expect([url, response.statusCode === 401 || response.statusCode === 404 || response.statusCode === 400]).toEqual([url, true]);
+      expect(response.body).not.toContain('full_name');
+    }
+  });
+
   it('should refuse unknown login fields with 400 VALIDATION_FAILED', async () => {
     const response = await login('ca.xa1', TEST_PASSWORD, { isAdmin: true });
 
