@@ -5,6 +5,7 @@ import { Spinner } from '../components/spinner';
 import { formatDate } from '../format/format';
 import { useQuery } from '../hooks/use-query';
 import { useI18n } from '../i18n/i18n-context';
+import { ExchangePanel } from './exchange-panel';
 import { IndicatorDetailPage } from './indicator-detail.page';
 import { formatIndicator } from './number-format';
 import { ReportGenerator } from './report-generator';
@@ -67,6 +68,7 @@ function Dashboard() {
         {cards.data?.items.map((c) => <Card key={c.indicator.code} card={c} m={m} locale={locale} query={w.query} />)}
       </ul>
       <ReportGenerator />
+      <ExchangePanel />
     </section>
   );
 }
