@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadForms } from '../../workflows/index';
 import { launchBrowser, type LaunchedBrowser } from '../support/browser';
 import { FakeClock } from '../support/clock';
+import { describeViolations, seriousViolations } from '../web/support/axe';
 import { apiLogin, signInPage, startE2ePlatform, type ApiClient, type E2ePlatform } from './support/e2e-platform';
 
 const ARTIFACTS = 'test/artifacts/e2e';
@@ -105,6 +106,10 @@ describe('e2e: compulsory dossier 2022 — commune opens, labour office returns,
       throw new Error(`${elementId} page: ${(await page.locator('body').innerText()).slice(0, 1500)} errors: ${((page as { errors?: string[] }).errors ?? []).join(' | ')}`, { cause: error });
     }
     if (screenshot) await page.screenshot({ path: `${ARTIFACTS}/${screenshot}`, fullPage: true });
+    if (elementId === 'Task_OpenDossier') {
+      const violations = await seriousViolations(page);
+      expect(violations, describeViolations(violations)).toEqual([]);
+    }
     if (serverDisagrees) {
       // a client the server disagrees with (stale form, tampered request): the server's field error lands on the field
       const pattern = `**/api/tasks/${task.id}/complete`;
@@ -186,5 +191,7 @@ describe('e2e: compulsory dossier 2022 — commune opens, labour office returns,
     expect(await page.locator('.djs-element.hl-active').count()).toBeGreaterThan(0);
     expect(await page.locator('.djs-element.hl-completed').count()).toBeGreaterThan(0);
     await page.screenshot({ path: `${ARTIFACTS}/instance-admission.png`, fullPage: true });
+    const violations = await seriousViolations(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
   }, 300_000);
 });

@@ -97,6 +97,8 @@ describe('e2e: public registration reaches the commune; sign-in, task list, pers
     const row = page.locator('tr', { hasText: 'Máy chủ thư không phản hồi' });
     await row.waitFor();
     await page.screenshot({ path: `${ARTIFACTS}/admin-incidents.png`, fullPage: true });
+    const violations = await seriousViolations(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
     await row.getByRole('button', { name: 'Thử lại tác vụ' }).click();
     // then
     await page.getByText('Đã thử lại.').waitFor();

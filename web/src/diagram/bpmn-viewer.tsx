@@ -64,8 +64,8 @@ export function BpmnViewer({ xml, highlights, label }: { xml: string; highlights
   }, [xml, key]);
 
   return (
-    <figure className="bpmn-viewer">
-      <div className="bpmn-canvas" ref={host} role="img" aria-label={label} data-state={state} />
+    <figure className="bpmn-viewer" aria-label={label}>
+      <div className="bpmn-canvas" ref={host} data-state={state} />
       {state === 'loading' ? <Spinner label={t('diagram.loading')} /> : null}
       {state === 'failed' ? <p role="alert">{t('diagram.failed')}</p> : null}
       <figcaption className="legend">
