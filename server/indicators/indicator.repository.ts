@@ -45,7 +45,7 @@ export async function listPlans(db: Kysely<ServerDatabase>): Promise<PlanRow[]> 
 
 export async function listIndicators(db: Kysely<ServerDatabase>, filter: { planCode?: string } = {}): Promise<IndicatorDefinition[]> {
   const rows = await sql<IndicatorDbRow>`SELECT ${indicatorColumns} FROM indicator
-    WHERE ${filter.planCode ? sql`plan_code = ${filter.planCode}` : sql`TRUE`} ORDER BY plan_code NULLS LAST, sort, code`.execute(db);
+    WHERE ${filter.planCode ? sql`plan_code = ${filter.planCode}` : sql`TRUE`} ORDER BY period_to DESC, plan_code NULLS LAST, sort, code`.execute(db);
   return rows.rows.map(toDefinition);
 }
 

@@ -70,16 +70,17 @@ export function ExchangePanel() {
         {m.export}: <a href="/api/exchange/persons?format=csv">CSV</a> · <a href="/api/exchange/persons?format=xlsx">XLSX</a> · <a href="/api/exchange/persons?format=json">JSON</a>
       </p>
       <form
+        style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}
         onSubmit={(e) => {
           e.preventDefault();
           void upload();
         }}
       >
         <label>
-          {m.import} <input type="file" accept=".csv,.xlsx,.json" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          {m.import} <input type="file" style={{ width: 'auto' }} accept=".csv,.xlsx,.json" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
         </label>{' '}
         <label>
-          <input type="checkbox" checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} /> {m.dry}
+          <input type="checkbox" style={{ width: 'auto' }} checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} /> {m.dry}
         </label>{' '}
         <button type="submit" disabled={!file}>{m.run}</button>
       </form>

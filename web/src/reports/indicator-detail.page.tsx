@@ -30,10 +30,10 @@ export function IndicatorDetailPage() {
   const d = detail.data;
   const ratio = d?.indicator.measure.kind === 'ratio';
   const drillable = d?.indicator.measure.kind !== 'duration';
-  const numberCell = (row: BreakdownRow, part: Part, value: number | null | undefined) =>
+  const numberCell = (row: BreakdownRow, part: Part, value: number | null | undefined, unit?: string) =>
     drillable ? (
       <button type="button" className="link-button" onClick={() => setDrillAt({ jurisdiction: row.code, part })}>
-        {formatIndicator(value ?? null, locale, part === 'value' ? d?.indicator.unit : undefined)}
+        {formatIndicator(value ?? null, locale, unit)}
       </button>
     ) : (
       formatIndicator(value ?? null, locale, d?.indicator.unit)
@@ -68,7 +68,7 @@ export function IndicatorDetailPage() {
           <TrendChart points={d.trend} target={d.indicator.target?.value} unit={d.indicator.unit} locale={locale} title={m.trend} />
           <h2>
             <label>
-              <select value={level} onChange={(e) => setLevel(e.target.value as 'commune' | 'district')}>
+              <select value={level} style={{ width: 'auto', fontSize: '1rem' }} onChange={(e) => setLevel(e.target.value as 'commune' | 'district')}>
                 <option value="commune">{m.byCommune}</option>
                 <option value="district">{m.byDistrict}</option>
               </select>
@@ -90,7 +90,7 @@ export function IndicatorDetailPage() {
                     <td>
                       {row.name} <small>({row.code})</small>
                     </td>
-                    <td style={{ textAlign: 'right' }}>{numberCell(row, ratio ? 'numerator' : 'value', row.value)}</td>
+                    <td style={{ textAlign: 'right' }}>{numberCell(row, ratio ? 'numerator' : 'value', row.value, d.indicator.unit)}</td>
                     {ratio ? <td style={{ textAlign: 'right' }}>{numberCell(row, 'numerator', row.numerator)}</td> : null}
                     {ratio ? <td style={{ textAlign: 'right' }}>{numberCell(row, 'denominator', row.denominator)}</td> : null}
                   </tr>

@@ -28,6 +28,7 @@ export function ReportGenerator() {
     <section className="report-generator" style={{ marginTop: 24 }}>
       <h2>{m.report}</h2>
       <form
+        style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}
         onSubmit={async (e) => {
           e.preventDefault();
           const r = await start.execute();

@@ -34,9 +34,11 @@ function Dashboard() {
 
   return (
     <section className="reports-page">
+      <style>{'.reports-page form input, .reports-page form select { width: auto; }'}</style>
       <h1>{m.title}</h1>
       <form
         className="filters"
+        style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'end' }}
         onSubmit={(e) => {
           e.preventDefault();
           w.set(draft);

@@ -5,12 +5,24 @@ export function TrendChart(props: { points: { label: string; value: number | nul
   const { points, target, unit, locale } = props;
   const width = 640;
   const height = 220;
-  const pad = { left: 48, right: 16, top: 16, bottom: 40 };
+  const pad = { left: 48, right: 40, top: 16, bottom: 40 };
   const values = points.map((p) => p.value ?? 0);
   const max = Math.max(1, ...values, target ?? 0) * 1.1;
   const x = (i: number) => pad.left + (points.length <= 1 ? 0 : (i * (width - pad.left - pad.right)) / (points.length - 1));
   const y = (v: number) => height - pad.bottom - (v / max) * (height - pad.top - pad.bottom);
-  const path = points.map((p, i) => `${i ? 'L' : 'M'}${x(i).toFixed(1)},${y(p.value ?? 0).toFixed(1)}`).join(' ');
+  // Periods without data (e.g. a ratio with an empty denominator) break the line instead of reading as 0.
+  let pen = 'M';
+  const path = points
+    .map((p, i) => {
+      if (p.value === null) {
+        pen = 'M';
+        return '';
+      }
+      const step = `${pen}${x(i).toFixed(1)},${y(p.value).toFixed(1)}`;
+      pen = 'L';
+      return step;
+    })
+    .join(' ');
   return (
     <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={props.title} className="trend-chart" style={{ width: '100%', maxWidth: width }}>
       <line x1={pad.left} y1={y(0)} x2={width - pad.right} y2={y(0)} stroke="#999" />
@@ -26,9 +38,11 @@ export function TrendChart(props: { points: { label: string; value: number | nul
       <path d={path} fill="none" stroke="#1f5fa8" strokeWidth="2" />
       {points.map((p, i) => (
         <g key={p.label}>
-          <circle cx={x(i)} cy={y(p.value ?? 0)} r="3.5" fill="#1f5fa8">
-            <title>{`${p.label}: ${formatIndicator(p.value, locale, unit)}`}</title>
-          </circle>
+          {p.value !== null ? (
+            <circle cx={x(i)} cy={y(p.value)} r="3.5" fill="#1f5fa8">
+              <title>{`${p.label}: ${formatIndicator(p.value, locale, unit)}`}</title>
+            </circle>
+          ) : null}
           <text x={x(i)} y={height - pad.bottom + 16} textAnchor="middle" fontSize="10">{p.label}</text>
         </g>
       ))}
