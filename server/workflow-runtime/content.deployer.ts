@@ -52,15 +52,20 @@ export async function deployShippedContent(db: Kysely<any>, engine: Engine, cloc
       missing.push(info.key);
       continue;
     }
-    try {
-      const result = await engine.deploy({ xml: loadProcedureXml(info.key), deployedBy: 'system', formExists: (id) => formExists(formsDb, id) });
-      for (const d of result) deployed.push({ key: d.key, version: d.version, created: d.created });
-    } catch (error) {
-      if (isEngineError(error, 'DEPLOY_INVALID')) {
-        throw new ContentDeployError(info.key, (error.details.problems as DeployProblem[] | undefined) ?? []);
-      }
-      throw error;
-    }
+    const result = await deployProcedure(engine, info.key, loadProcedureXml(info.key), (id) => formExists(formsDb, id));
+    for (const d of result) deployed.push({ key: d.key, version: d.version, created: d.created });
   }
   return { forms: { total: forms.length, created }, holidays, procedures: deployed, missing };
+}
+
+/** Deploys one procedure; a rejection becomes ContentDeployError listing every problem's element id. */
+export async function deployProcedure(
+  engine: Engine, key: string, xml: string, exists: (formId: string) => Promise<boolean>,
+): Promise<{ key: string; version: number; created: boolean }[]> {
+  try {
+    return await engine.deploy({ xml, deployedBy: 'system', formExists: exists });
+  } catch (error) {
+    if (isEngineError(error, 'DEPLOY_INVALID')) throw new ContentDeployError(key, (error.details.problems as DeployProblem[] | undefined) ?? []);
+    throw error;
+  }
 }

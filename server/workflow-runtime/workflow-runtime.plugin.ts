@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
 import { documentRoutes } from '../routes/document.routes';
+import { registerInstanceStartHook } from './instance-start.hook';
 import { workflowWorkers } from './workers/index';
 import { WorkflowRuntime } from './workflow-runtime';
 
@@ -11,14 +12,16 @@ declare module 'fastify' {
 }
 
 /**
- * Registers the workers of every job type the shipped procedures use, the handover bridge + job
- * loop (`app.workflowRuntime`; the platform starts it, tests drain it by hand) and the document
- * download route. The loop stops when the app closes.
+ * Registers the workers of every job type the shipped procedures use (handovers included), a job
+ * loop (`app.workflowRuntime`: tests and the demo seed drain it; the platform's engine executor runs
+ * the same workers), the ruleset/context of API-started shipped procedures and the document
+ * download route.
  */
 export const workflowRuntimePlugin = fp(async (app: FastifyInstance) => {
   for (const worker of workflowWorkers) app.engine.registerWorker(worker.type, worker.handler(app));
   const runtime = new WorkflowRuntime(app);
   app.decorate('workflowRuntime', runtime);
   app.addHook('onClose', async () => runtime.stop());
+  registerInstanceStartHook(app);
   await app.register(documentRoutes);
 }, { name: 'workflow-runtime' });
