@@ -87,7 +87,7 @@ export type Progress = (p: { phase: 'validate' | 'insert'; processed: number; to
  */
 export async function importPersons(
   db: Kysely<ServerDatabase>,
-  input: { rows: RawRow[]; preErrors: RowError[]; ability: AppAbility; actorId: string | null; now: Date; dryRun: boolean },
+  input: { rows: RawRow[]; preErrors: RowError[]; ability: AppAbility; actorId: string | null; now: Date; dryRun: boolean; inTransaction?: (tx: Kysely<ServerDatabase>, imported: number) => Promise<void> },
   progress: Progress,
 ): Promise<ImportOutcome> {
   const communes = new Map((await db.selectFrom('jurisdiction').select(['code', 'path']).where('level', '=', 'commune').execute()).map((j) => [j.code, j.path]));
@@ -135,6 +135,7 @@ export async function importPersons(
       await insertBatch(tx, clean.slice(start, start + BATCH), communes, input);
       await progress({ phase: 'insert', processed: Math.min(start + BATCH, clean.length), total });
     }
+    await input.inTransaction?.(tx, clean.length);
   });
   return { total, imported: clean.length, errors: [], errorCount: 0, dryRun: false };
 }

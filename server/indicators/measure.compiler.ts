@@ -40,8 +40,8 @@ function periodCondition(spec: SourceSpec, period: string, ctx: MeasureContext):
     if (!spec.interval) throw new MeasureError('period "overlap" needs a source with intervals (statuses)');
     return sql`(${spec.interval.from} <= ${ctx.to}::date AND coalesce(${spec.interval.to}, 'infinity'::date) >= ${ctx.from}::date)`;
   }
+  if (!Object.prototype.hasOwnProperty.call(spec.dates, period)) throw new MeasureError(`unknown period field "${period}"`);
   const date = spec.dates[period];
-  if (!date) throw new MeasureError(`unknown period field "${period}"`);
   return inPeriod(date, ctx);
 }
 
@@ -100,8 +100,8 @@ function condition(spec: SourceSpec, c: Condition, ctx: MeasureContext): Sql {
 
 /** FROM + WHERE of a count measure: authorization, jurisdiction, period and the measure's filters. */
 export function countBody(m: CountMeasure, ctx: MeasureContext): { spec: SourceSpec; body: Sql } {
+  if (!Object.prototype.hasOwnProperty.call(sources, m.source)) throw new MeasureError(`unknown source "${String(m.source)}"`);
   const spec = sources[m.source];
-  if (!spec) throw new MeasureError(`unknown source "${String(m.source)}"`);
   const parts: Sql[] = [
     accessibleWhere(ctx.ability, 'read', spec.subject, spec.columns),
     scopeCondition(spec.scope, ctx),
@@ -136,8 +136,8 @@ const STATISTIC = {
  */
 export function compileDuration(m: DurationMeasure, ctx: MeasureContext): Sql {
   const auth = accessibleWhere(ctx.ability, 'read', 'History', { id: { column: 'fi.id' }, scope: { column: 'fi.scope' } });
+  if (!Object.prototype.hasOwnProperty.call(STATISTIC, m.statistic)) throw new MeasureError(`unknown statistic "${String(m.statistic)}"`);
   const statistic = STATISTIC[m.statistic];
-  if (!statistic) throw new MeasureError(`unknown statistic "${String(m.statistic)}"`);
   return sql`(SELECT ${statistic} FROM (
       SELECT EXTRACT(EPOCH FROM (e.end_at - s.start_at)) / 86400.0 AS days, e.end_at
       FROM (SELECT fc.person_id, min(fh.at) AS start_at

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
+import { appendAudit } from '../audit/audit.service';
 import { allows, callerOf, ensureCan } from '../auth/guard';
 import { AppError } from '../errors';
 import { encodeExport, exportRows } from '../exchange/export.service';
@@ -34,7 +35,9 @@ export async function exchangeRoutes(app: FastifyInstance): Promise<void> {
         scope = j.path;
       } else if (!allows(ability, 'read', 'Person', { row: { scope } })) throw new AppError('FORBIDDEN');
       const format = request.query.format ?? 'csv';
-      const { body, contentType } = await encodeExport(format, await exportRows(db, ability, scope));
+      const rows = await exportRows(db, ability, scope);
+      await appendAudit(db, { at: clock.now(), actorId: principal.userId, action: 'exchange.persons-exported', resourceType: 'Person', scope, detail: { format, rows: rows.length } });
+      const { body, contentType } = await encodeExport(format, rows);
       return reply.header('content-type', contentType).header('content-disposition', `attachment; filename="doi-tuong.${format}"`).send(body);
     },
   );
@@ -88,7 +91,9 @@ export async function exchangeRoutes(app: FastifyInstance): Promise<void> {
         }
         let outcome;
         try {
-          outcome = await importPersons(db, { rows: parsed.rows, preErrors: parsed.errors, ability, actorId: principal.userId, now: clock.now(), dryRun }, async (p) => {
+          const inTransaction = (tx: typeof db, imported: number) =>
+            appendAudit(tx, { at: clock.now(), actorId: principal.userId, action: 'exchange.persons-imported', resourceType: 'ImportRun', resourceId: id, scope: principal.homePath, detail: { format, rows: imported } }).then(() => undefined);
+          outcome = await importPersons(db, { rows: parsed.rows, preErrors: parsed.errors, ability, actorId: principal.userId, now: clock.now(), dryRun, inTransaction }, async (p) => {
             await sql`UPDATE import_run SET total = ${p.total}, processed = ${p.phase === 'validate' ? p.processed : p.total}, imported = ${p.phase === 'insert' ? p.processed : 0} WHERE id = ${id}`.execute(db);
           });
         } catch (error) {

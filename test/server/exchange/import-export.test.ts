@@ -124,6 +124,8 @@ describe('data exchange: import and export of persons and cases', () => {
     expect(ok.statusCode).toBe(201);
     const run = (await app.inject({ method: 'GET', url: `/api/exchange/imports/${id}`, headers: admin.headers })).json();
     expect(run).toMatchObject({ state: 'done', total: 10, processed: 10, imported: 10 });
+    const audit = await sql<{ action: string; resource_id: string }>`SELECT action, resource_id FROM audit_log WHERE action = 'exchange.persons-imported'`.execute(t.db);
+    expect(audit.rows).toContainEqual({ action: 'exchange.persons-imported', resource_id: id });
     expect((await post(admin, 'x', 'application/pdf')).statusCode).toBe(415);
   });
 

@@ -111,6 +111,9 @@ describe('plan indicators', () => {
     const bad = await put('admin.tinh', 'test.bad', { kind: 'count', source: 'persons', where: [{ field: 'password_hash', op: 'eq', value: 'x' }] });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error.code).toBe('INDICATOR_INVALID');
+    // names of Object.prototype are not fields or periods
+    expect((await put('admin.tinh', 'test.proto', { kind: 'count', source: 'persons', period: 'constructor' })).statusCode).toBe(422);
+    expect((await put('admin.tinh', 'test.proto', { kind: 'count', source: 'persons', where: [{ field: '__proto__', op: 'null' }] })).statusCode).toBe(422);
     // an injection attempt stays a bound value
     const evil = await put('admin.tinh', 'test.evil', { kind: 'count', source: 'persons', where: [{ field: 'status', op: 'eq', value: "x'; DROP TABLE person; --" }] });
     expect(evil.statusCode).toBe(200);

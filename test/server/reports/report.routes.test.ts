@@ -13,6 +13,7 @@ import { buildTestApp, loginAs, type LoggedIn } from '../../support/app';
 import { FakeClock } from '../../support/clock';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
 import { seedTestIdentity } from '../fixtures/identity.fixture';
+import { pdfText } from '../documents/pdf-text';
 import { seedIndicatorData } from '../indicators/indicator-data.fixture';
 
 interface Card { indicator: { code: string }; result: { value: number | null; numerator?: number; denominator?: number } }
@@ -99,6 +100,10 @@ describe('periodic reports', () => {
     const pdf = await app.inject({ method: 'GET', url: `/api/reports/${run.id}/pdf`, headers: leader.headers });
     expect(pdf.statusCode).toBe(200);
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = await pdfText(pdf.rawPayload);
+    for (const expected of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'BÁO CÁO', 'năm 2024', 'Tỷ lệ người nghiện có hồ sơ quản lý', '66,7', 'Xã Sông Xanh']) {
+      expect(text.replace(/\s+/g, ' ')).toContain(expected);
+    }
   });
 
   it('should refuse a commune the province report (403) and its runs', async () => {
