@@ -21,6 +21,10 @@ export interface MeasureContext {
 type Sql = RawBuilder<unknown>;
 const TRUE = sql`TRUE`;
 
+/** rehab_case.instance_id (text) as a uuid, so joins to history_event use its root_instance_id index. */
+const caseRoot = (alias: string): Sql =>
+  sql`(CASE WHEN ${sql.ref(`${alias}.instance_id`)} ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN (${sql.ref(`${alias}.instance_id`)})::uuid END)`;
+
 function likeEscape(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
@@ -93,7 +97,7 @@ function condition(spec: SourceSpec, c: Condition, ctx: MeasureContext): Sql {
       WHERE px.id = ${spec.personId} AND ps.e->>'status' = ANY(${c.personStatus}::text[]) AND ${window})`;
   }
   const window = c.window === 'ever' ? TRUE : inPeriod(sql`(xh.at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`, ctx);
-  return sql`EXISTS (SELECT 1 FROM rehab_case xc JOIN history_event xh ON xh.root_instance_id::text = xc.instance_id
+  return sql`EXISTS (SELECT 1 FROM rehab_case xc JOIN history_event xh ON xh.root_instance_id = ${caseRoot('xc')}
       JOIN process_instance xi ON xi.id = xh.instance_id
       WHERE xc.person_id = ${spec.personId} AND ${eventMatch(c.personEvent, { h: 'xh', i: 'xi' })} AND ${window})`;
 }
@@ -147,7 +151,7 @@ export function compileDuration(m: DurationMeasure, ctx: MeasureContext): Sql {
              GROUP BY fc.person_id) s
       CROSS JOIN LATERAL (SELECT min(th.at) AS end_at
               FROM history_event th JOIN process_instance ti ON ti.id = th.instance_id
-              JOIN rehab_case tc2 ON tc2.instance_id = th.root_instance_id::text
+              JOIN rehab_case tc2 ON th.root_instance_id = ${caseRoot('tc2')}
              WHERE tc2.person_id = s.person_id AND th.at >= s.start_at AND ${eventMatch(m.to, { h: 'th', i: 'ti' })}) e
       WHERE e.end_at IS NOT NULL AND ${inPeriod(sql`(e.end_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`, ctx)}
     ) d)`;
