@@ -53,6 +53,12 @@ describe('browser: /reports dashboard', () => {
     expect(await page.locator('[data-indicator="qt.methadone"]').innerText()).toContain('>= 250');
     await page.screenshot({ path: `${ARTIFACTS}/dashboard.png`, fullPage: true });
 
+    // the same numbers as a table
+    await page.getByLabel('Dạng bảng').check();
+    const tableRow = page.locator('table.register tr', { hasText: 'Tỷ lệ công việc hoàn thành trong thời hạn luật định' });
+    expect((await tableRow.innerText()).replace(/\s+/g, ' ')).toContain('75 % 3 4 Chưa đạt');
+    await page.getByLabel('Dạng bảng').uncheck();
+
     // when the leader opens the indicator and clicks the denominator of a 2022 commune
     await card.getByRole('link').click();
     await page.getByRole('heading', { name: 'Diễn biến theo kỳ' }).waitFor();

@@ -1,6 +1,8 @@
 /** The dashboard's own strings (Vietnamese first, English second). */
 const vi = {
   title: 'Chỉ tiêu kế hoạch và báo cáo',
+  tableView: 'Dạng bảng',
+  status: 'Đánh giá',
   plan: 'Kế hoạch',
   allPlans: 'Tất cả kế hoạch',
   jurisdiction: 'Địa bàn (mã)',
@@ -44,6 +46,8 @@ const vi = {
 type Messages = Omit<typeof vi, 'units'> & { units: Record<'persons' | 'count' | 'percent' | 'days', string> };
 const en: Messages = {
   title: 'Plan indicators and reports',
+  tableView: 'Table view',
+  status: 'Assessment',
   plan: 'Plan',
   allPlans: 'All plans',
   jurisdiction: 'Jurisdiction (code)',

@@ -31,6 +31,7 @@ function Dashboard() {
   const plans = useQuery((signal) => reportsApi.plans(signal), []);
   const cards = useQuery((signal) => reportsApi.cards({ plan: w.plan, jurisdiction: w.jurisdiction, from: w.from, to: w.to }, signal), [w.plan, w.jurisdiction, w.from, w.to]);
   const [draft, setDraft] = useState({ jurisdiction: w.jurisdiction ?? '', from: w.from ?? '', to: w.to ?? '' });
+  const [asTable, setAsTable] = useState(false);
 
   return (
     <section className="reports-page">
@@ -63,10 +64,14 @@ function Dashboard() {
           {m.to} <input type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
         </label>{' '}
         <button type="submit">{m.apply}</button>
+        <label>
+          <input type="checkbox" checked={asTable} onChange={(e) => setAsTable(e.target.checked)} /> {m.tableView}
+        </label>
       </form>
       <ErrorBanner error={cards.error ?? plans.error} onRetry={cards.reload} />
       {cards.loading && !cards.data ? <Spinner /> : null}
-      <ul className="indicator-cards" style={{ listStyle: 'none', padding: 0, display: 'grid', gap: 12, gridTemplateColumns: 'repeat(auto-fill, minmax(280px, 1fr))' }}>
+      {asTable && cards.data ? <IndicatorTable cards={cards.data.items} m={m} locale={locale} query={w.query} /> : null}
+      <ul hidden={asTable} className="indicator-cards" style={{ listStyle: 'none', padding: 0, display: 'grid', gap: 12, gridTemplateColumns: 'repeat(auto-fill, minmax(280px, 1fr))' }}>
         {cards.data?.items.map((c) => <Card key={c.indicator.code} card={c} m={m} locale={locale} query={w.query} />)}
       </ul>
       <ReportGenerator />
@@ -101,5 +106,47 @@ function Card({ card, m, locale, query }: { card: IndicatorCard; m: ReportMessag
         <strong style={{ color: tone }}>{statusText(m, status)}</strong>
       </div>
     </li>
+  );
+}
+
+/** The same values as a table (no map, no chart): one row per indicator. */
+function IndicatorTable({ cards, m, locale, query }: { cards: IndicatorCard[]; m: ReportMessages; locale: 'vi' | 'en'; query: string }) {
+  return (
+    <div className="table-scroll">
+      <table className="register">
+        <thead>
+          <tr>
+            <th>{m.plan}</th>
+            <th>{m.details}</th>
+            <th>{m.period}</th>
+            <th>{m.target}</th>
+            <th>{m.actual}</th>
+            <th>{m.numerator}</th>
+            <th>{m.denominator}</th>
+            <th>{m.status}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {cards.map((c) => (
+            <tr key={c.indicator.code}>
+              <td>{c.indicator.planCode}</td>
+              <td>
+                <Link to={`indicators/${encodeURIComponent(c.indicator.code)}${query ? `?${query}` : ''}`}>{c.indicator.name[locale]}</Link>
+              </td>
+              <td>
+                {formatDate(c.period.from)} – {formatDate(c.period.to)}
+              </td>
+              <td>{c.indicator.target ? `${c.indicator.target.op} ${formatIndicator(c.indicator.target.value, locale, c.indicator.unit)}` : '–'}</td>
+              <td style={{ textAlign: 'right' }}>
+                {formatIndicator(c.result.value, locale, c.indicator.unit)} {c.indicator.unit !== 'percent' && c.result.value !== null ? m.units[c.indicator.unit] : ''}
+              </td>
+              <td style={{ textAlign: 'right' }}>{c.result.numerator !== undefined ? formatIndicator(c.result.numerator, locale) : ''}</td>
+              <td style={{ textAlign: 'right' }}>{c.result.denominator !== undefined ? formatIndicator(c.result.denominator, locale) : ''}</td>
+              <td>{statusText(m, c.status)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
