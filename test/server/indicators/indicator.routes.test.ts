@@ -10,15 +10,15 @@ import { P, seedIndicatorData } from './indicator-data.fixture';
 /** Viewer → expected value of each shipped indicator (derived by hand from the fixture). */
 const expected: Record<string, Record<string, number | null>> = {
   // province 99 (both structures)
-  'lanhdao.tinh': { 'qt.methadone': 2, 'qt.counselling-points': 2, 'qt.post-rehab-managed': 66.7, 'qt.trigger-to-court-days': 20, 'qt.tasks-on-time': 75, 'tv.counselled': 66.7, 'hn.methadone': 1, 'hn.treated': 1, 'hn.compulsory': 0, 'hn.post-rehab-managed': null },
+  'lanhdao.tinh': { 'qt.methadone': 2, 'qt.counselling-points': 2, 'qt.post-rehab-managed': 66.7, 'qt.trigger-to-court-days': 20, 'qt.tasks-on-time': 75, 'tv.counselled': 66.7, 'hn.methadone': 1, 'hn.treated': 1, 'hn.compulsory': 0, 'hn.voluntary': 0, 'hn.post-rehab-managed': null },
   // 2025 communes
   'ca.xa1': { 'qt.methadone': 1, 'qt.counselling-points': 1, 'qt.post-rehab-managed': 100, 'qt.trigger-to-court-days': 21, 'qt.tasks-on-time': 66.7, 'tv.counselled': 100, 'hn.methadone': 1 },
   'ca.xa2': { 'qt.methadone': 0, 'qt.counselling-points': 0, 'qt.post-rehab-managed': 0, 'qt.trigger-to-court-days': 20, 'qt.tasks-on-time': 100, 'tv.counselled': null, 'hn.methadone': 0 },
   // 2022 commune and district
   'ca.cu.xa1': { 'qt.methadone': 1, 'qt.counselling-points': 1, 'qt.post-rehab-managed': 100, 'qt.trigger-to-court-days': 10, 'qt.tasks-on-time': null, 'tv.counselled': null },
-  'ldtbxh.huyen1': { 'qt.methadone': 1, 'qt.counselling-points': 1, 'qt.post-rehab-managed': 100, 'qt.trigger-to-court-days': 10, 'tv.counselled': 0 },
+  'ldtbxh.huyen1': { 'qt.methadone': 1, 'qt.counselling-points': 1, 'qt.post-rehab-managed': 100, 'qt.trigger-to-court-days': 10, 'qt.tasks-on-time': null, 'tv.counselled': 0, 'hn.methadone': 0 },
   // the other province sees only its own
-  'admin.t98': { 'qt.methadone': 1, 'qt.counselling-points': 0, 'qt.post-rehab-managed': null, 'qt.trigger-to-court-days': null, 'tv.counselled': null },
+  'admin.t98': { 'qt.methadone': 1, 'qt.counselling-points': 0, 'qt.post-rehab-managed': null, 'qt.trigger-to-court-days': null, 'qt.tasks-on-time': null, 'tv.counselled': null, 'hn.methadone': 0 },
 };
 
 interface Card { indicator: { code: string }; scopePath: string; result: { value: number | null; numerator?: number; denominator?: number }; status: string }
