@@ -18,7 +18,12 @@ const toExamine = (now: string): Step[] => [
 ];
 const toDocuments: Step[] = [['Task_OpenDossier'], ['Task_VerifyResidence', { stableResidence: true, familyAgrees: true }], ['Task_FamilyConsent'], ['Task_InterimDecision', { interimMode: 'family' }]];
 const toSession = (now: string): Step[] => [['Task_ReceiveDossier', { dossierComplete: true }], ['Task_AcceptAssignJudge', { acceptedAt: now }], ['Task_StudyFile', { needsClarification: false, extended: false }]];
-const toServing: Step[] = [['Task_PlanEscort', { escortOutcome: 'handed_over' }], ['Task_Handover'], ['Task_Intake'], ['Task_Placement']];
+const toServing = (termStart: string): Step[] => [
+  ['Task_PlanEscort', { escortOutcome: 'handed_over' }], ['Task_Handover'], ['Task_Intake'],
+  ['Task_Placement', { termStart, termMonths: 12, interimDays: 0 }],
+];
+/** The date `days` from the seeding instant (YYYY-MM-DD). */
+const dayFrom = (now: string, days: number): string => new Date(Date.parse(now) + days * 86_400_000).toISOString().slice(0, 10);
 const toSupervision: Step[] = [['Task_ReceiveReport'], ['Task_OpenFile'], ['Task_PostRehabDecision']];
 const court = (steps: Step[]): DemoStage => ({ startEventId: 'Start_Filed', variables: { isMinor: false }, steps });
 const escort = (steps: Step[]): DemoStage => ({ startEventId: 'Start_Effective', variables: { isMinor: false, termMonths: 18, deductibleInterimDays: 20, centreName: 'Cơ sở cai nghiện ma túy Tỉnh Thử nghiệm' }, steps });
@@ -57,8 +62,9 @@ export const demoStages: Record<string, Record<string, (now: string) => DemoStag
   },
   'escort-admission': {
     escort: () => escort([]),
-    'in-centre': () => escort(toServing),
-    'pre-release-notice': () => escort(toServing),
+    'in-centre': (now) => escort(toServing(dayFrom(now, 0))),
+    // term started ~1 year ago: the term ends in 10 days, so the pre-release notice (D29) is open
+    'pre-release-notice': (now) => escort(toServing(dayFrom(now, -355))),
     absconded: () => escort([['Task_PlanEscort', { escortOutcome: 'absconded' }]]),
   },
   'post-rehab-supervision': {

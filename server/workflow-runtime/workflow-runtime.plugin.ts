@@ -12,16 +12,15 @@ declare module 'fastify' {
 }
 
 /**
- * Registers the workers of every job type the shipped procedures use (handovers included), a job
- * loop (`app.workflowRuntime`: tests and the demo seed drain it; the platform's engine executor runs
- * the same workers), the ruleset/context of API-started shipped procedures and the document
+ * Registers the workers of every job type the shipped procedures use (handovers included), a
+ * drainable job runner (`app.workflowRuntime`: tests and the demo seed; the platform's engine
+ * executor runs the same workers), the ruleset/context of API-started shipped procedures and the document
  * download route.
  */
 export const workflowRuntimePlugin = fp(async (app: FastifyInstance) => {
   for (const worker of workflowWorkers) app.engine.registerWorker(worker.type, worker.handler(app));
   const runtime = new WorkflowRuntime(app);
   app.decorate('workflowRuntime', runtime);
-  app.addHook('onClose', async () => runtime.stop());
   registerInstanceStartHook(app);
   await app.register(documentRoutes);
 }, { name: 'workflow-runtime' });

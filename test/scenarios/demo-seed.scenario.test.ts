@@ -40,6 +40,7 @@ describe('demo seed: content and ~30 cases at various stages', () => {
     expect(mine.every((t) => t.candidate_groups.some((g) => g.endsWith(':99130') || g === 'police:99'))).toBe(true);
     expect((await http.taskList('yte.tinh')).map((t) => t.element_id)).toEqual(expect.arrayContaining(['Task_Examine']));
     expect((await http.taskList('toa.khuvuc1')).length).toBeGreaterThan(0);
+    expect((await http.taskList('trungtam')).map((t) => t.element_id)).toContain('Task_PreReleaseNotice');
     expect((await http.taskList('ubnd.xa3')).map((t) => t.element_id)).toEqual(expect.arrayContaining(['Task_RegisterTreatment', 'Task_TreatmentDecision']));
     expect((await http.taskList('ca.t98.xa1')).map((t) => t.candidate_groups.join())).not.toContain('police:99130');
   }, 120_000);
