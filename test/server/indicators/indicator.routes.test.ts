@@ -123,6 +123,18 @@ describe('plan indicators', () => {
     expect((await put('ca.xa1', 'test.staff', { kind: 'count', source: 'persons' })).statusCode).toBe(403);
   });
 
+  it('should document the interconnection API in OpenAPI under the indicators, reports and exchange tags', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/docs/json' })).json() as { paths: Record<string, Record<string, { tags?: string[] }>> };
+    const tagOf = (path: string, method: string) => doc.paths[path]?.[method]?.tags?.[0];
+    expect(tagOf('/api/indicators', 'get')).toBe('indicators');
+    expect(tagOf('/api/indicators/{code}/cases', 'get')).toBe('indicators');
+    expect(tagOf('/api/reports', 'post')).toBe('reports');
+    expect(tagOf('/api/reports/{id}/xlsx', 'get')).toBe('reports');
+    expect(tagOf('/api/exchange/imports', 'post')).toBe('exchange');
+    expect(tagOf('/api/exchange/persons', 'get')).toBe('exchange');
+    expect(tagOf('/api/webhooks', 'post')).toBe('exchange');
+  });
+
   it('should record a hand-entered observation for the viewer’s commune only', async () => {
     const post = (user: string, j: string) => app.inject({ method: 'POST', url: '/api/indicators/qt.counselling-points/observations', headers: s[user].headers, payload: { jurisdictionCode: j, observedOn: '2025-03-01', value: 1 } });
     expect((await post('ca.xa1', '99160')).statusCode).toBe(403);
