@@ -115,4 +115,39 @@ describe('exception paths (events the server API publishes)', () => {
     const steps = await tasksOnly(s.instanceId);
     expect(steps).toEqual(expect.arrayContaining(['Task_MonthlyCheck', 'Boundary_Reuse', 'Call_Determination', 'Task_StopDecision', 'End_Stopped']));
   });
+
+  it('minor (12–<18): complaint window 5 wd (D22), handover home (Mẫu 47), post-rehab as COMPULSORY_MINOR', async () => {
+    p.clock.set(vn('2026-03-02T08:00:00'));
+    const personId = demoPerson(26); // born 2008: a minor in 2026
+    const court = await p.start({ procedureKey: 'court-decision', personId, startEventId: 'Start_Filed', variables: { isMinor: true } });
+    await http.complete('toa.khuvuc1', court.instanceId, 'Task_ReceiveDossier', { dossierComplete: true });
+    await http.complete('toa.khuvuc1', court.instanceId, 'Task_AcceptAssignJudge', { acceptedAt: vn('2026-03-02T08:00:00') });
+    await http.complete('toa.khuvuc1', court.instanceId, 'Task_StudyFile', { needsClarification: false, extended: false });
+    await http.complete('toa.khuvuc1', court.instanceId, 'Task_Session', { decisionType: 'apply', termMonths: 6 });
+    await http.complete('toa.khuvuc1', court.instanceId, 'Task_IssueDecision');
+    // the adult window (3 wd) has passed but the minor's (5 wd: 03–06/03 and 09/03) has not
+    p.clock.set(vn('2026-03-05T08:00:01'));
+    await p.app.workflowRuntime.drain();
+    expect((await tasksOnly(court.instanceId)).at(-1)).not.toBe('End_Effective');
+    p.clock.set(vn('2026-03-09T08:00:01'));
+    await p.app.workflowRuntime.drain();
+    expect((await tasksOnly(court.instanceId)).at(-1)).toBe('End_Effective');
+    const escort = await p.db.selectFrom('rehab_case').selectAll().where('person_id', '=', personId).where('procedure_key', '=', 'escort-admission').executeTakeFirstOrThrow();
+    const root = escort.instance_id!;
+    expect((await p.app.engine.getVariables(root)) as Record<string, unknown>).toMatchObject({ isMinor: true, termMonths: 6 });
+    await http.complete('ca.tinh', root, 'Task_PlanEscort', { escortOutcome: 'handed_over' });
+    await http.complete('trungtam', root, 'Task_Handover');
+    await http.complete('trungtam', root, 'Task_Intake');
+    await http.complete('trungtam', root, 'Task_Placement', { zone: 'minor', termStart: '2026-03-10', termMonths: 6, interimDays: 0 });
+    p.clock.set(vn('2026-09-10T08:00:01'));
+    await p.app.workflowRuntime.drain();
+    for (const id of ['Task_ReductionReview', 'Task_HealthCheck', 'Task_PreReleaseNotice']) {
+      while ((await p.driver.openTasks(root)).some((t) => t.element_id === id)) await http.complete('trungtam', root, id, id === 'Task_ReductionReview' ? { reductionProposed: false, halfTermServed: false } : {});
+    }
+    await http.complete('trungtam', root, 'Task_Completion', { minorCollected: false });
+    await http.complete('trungtam', root, 'Task_HandoverMinor');
+    expect((await tasksOnly(root)).slice(-3)).toEqual(['Task_Completion', 'Task_HandoverMinor', 'End_Completed']);
+    const post = await p.db.selectFrom('rehab_case').selectAll().where('person_id', '=', personId).where('procedure_key', '=', 'post-rehab-supervision').executeTakeFirstOrThrow();
+    expect((await p.app.engine.getVariables(post.instance_id!)) as Record<string, unknown>).toMatchObject({ sourceType: 'COMPULSORY_MINOR', isMinor: true });
+  });
 });
