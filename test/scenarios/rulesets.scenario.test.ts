@@ -55,4 +55,16 @@ describe('rulesets 2022 and 2025 where they agree', () => {
     await http.complete('ca.xa2.truong', s.instanceId, 'Task_OpenDossier', { triggerType: 'NOT_REGISTERED', isMinor: false });
     expect((await p.driver.openTasks(s.instanceId)).map((t) => t.element_id)).toEqual(['Task_VerifyResidence']);
   });
+
+  it('differ where DOMAIN.md says: the escort unit (2022 district police with the labour office; 2025 provincial police, UNCONFIRMED setting)', async () => {
+    const escortVariables = { isMinor: false, termMonths: 12, deductibleInterimDays: 0, centreName: 'Cơ sở cai nghiện ma túy Tỉnh Thử nghiệm' };
+    p.clock.set(vn('2024-09-02T08:00:00'));
+    const old = await p.start({ procedureKey: 'escort-admission', personId: await addPerson(p.db, '99207', 'Người thử đưa người 2022'), startEventId: 'Start_Effective', variables: escortVariables });
+    p.clock.set(vn('2026-09-01T08:00:00'));
+    const now = await p.start({ procedureKey: 'escort-admission', personId: await addPerson(p.db, '99230', 'Người thử đưa người 2025'), startEventId: 'Start_Effective', variables: escortVariables });
+    expect((await p.driver.openTask(old.instanceId, 'Task_PlanEscort')).candidate_groups).toEqual(['police:992']);
+    expect((await p.driver.openTask(now.instanceId, 'Task_PlanEscort')).candidate_groups).toEqual(['police:99']);
+    expect((await http.taskList('ca.tinh')).map((t) => t.instance_id)).toContain(now.instanceId);
+    expect((await http.taskList('ca.tinh')).map((t) => t.instance_id)).not.toContain(old.instanceId);
+  });
 });
