@@ -150,4 +150,35 @@ describe('exception paths (events the server API publishes)', () => {
     const post = await p.db.selectFrom('rehab_case').selectAll().where('person_id', '=', personId).where('procedure_key', '=', 'post-rehab-supervision').executeTakeFirstOrThrow();
     expect((await p.app.engine.getVariables(post.instance_id!)) as Record<string, unknown>).toMatchObject({ sourceType: 'COMPULSORY_MINOR', isMinor: true });
   });
+
+  it('centre: 3-monthly review proposes a reduction, posted 5 wd (D27), the court grants it → serving re-entered with the new term end', async () => {
+    p.clock.set(vn('2026-03-02T08:00:00'));
+    const s = await p.start({ procedureKey: 'escort-admission', personId: demoPerson(18), startEventId: 'Start_Effective', variables: escortVariables });
+    await http.complete('ca.tinh', s.instanceId, 'Task_PlanEscort', { escortOutcome: 'handed_over' });
+    await http.complete('trungtam', s.instanceId, 'Task_Handover');
+    await http.complete('trungtam', s.instanceId, 'Task_Intake');
+    await http.complete('trungtam', s.instanceId, 'Task_Placement', { termStart: '2026-03-02', termMonths: 18, interimDays: 0 });
+    // the first review comes due after 3 months (D26)
+    p.clock.set(vn('2026-06-02T08:00:01'));
+    await p.app.workflowRuntime.drain();
+    await http.complete('trungtam', s.instanceId, 'Task_ReductionReview', { reductionProposed: true, halfTermServed: false, proposalType: 'reduce', proposedMonths: 2 });
+    // posted for 5 working days (D27): 03, 04, 05, 08, 09/06 → the court of the centre's place decides
+    p.clock.set(vn('2026-06-08T08:00:01'));
+    await p.app.workflowRuntime.drain();
+    expect((await p.driver.openTasks(s.instanceId)).map((t) => t.element_id)).not.toContain('Task_CourtReduction');
+    p.clock.set(vn('2026-06-09T08:00:01'));
+    await p.app.workflowRuntime.drain();
+    const court = await p.driver.openTask(s.instanceId, 'Task_CourtReduction');
+    expect(court.candidate_groups).toEqual(['court:99']);
+    await http.complete('toa.tinh', s.instanceId, 'Task_CourtReduction', { reductionGranted: true, monthsReduced: 2, termEnd: '2027-07-02' });
+    const steps = await path(s.instanceId);
+    // (the escalation throw is terminated with its scope by the interrupting boundary, as in Camunda)
+    expect(steps.filter((x) => ['Task_ReductionReview', 'Timer_ReductionPosting', 'Task_CourtReduction', 'Boundary_TermChanged'].includes(x)))
+      .toEqual(['Task_ReductionReview', 'Timer_ReductionPosting', 'Task_CourtReduction', 'Boundary_TermChanged']);
+    expect((await p.app.engine.getVariables(s.instanceId)) as Record<string, unknown>).toMatchObject({ termEnd: '2027-07-02' });
+    // the pre-release timer follows the new term end: the notice opens 20 days before 02/07/2027
+    p.clock.set(vn('2027-06-12T08:00:01'));
+    await p.app.workflowRuntime.drain();
+    expect((await p.driver.openTasks(s.instanceId)).map((t) => t.element_id)).toContain('Task_PreReleaseNotice');
+  });
 });
