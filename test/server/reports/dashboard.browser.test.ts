@@ -71,4 +71,30 @@ describe('browser: /reports dashboard', () => {
     await page.screenshot({ path: `${ARTIFACTS}/indicator-detail.png`, fullPage: true });
     expect((page as unknown as { errors?: string[] }).errors ?? []).toEqual([]);
   }, 120_000);
+
+  it('should let commune staff record a hand-kept value and an admin change a target as data', async () => {
+    // given commune staff on the counselling-points indicator (1 point in 99130)
+    const page = await signInPage(browser.context, url, 'ca.xa1', TEST_PASSWORD, '/reports/indicators/qt.counselling-points');
+    await page.getByRole('heading', { name: /Điểm tư vấn/ }).waitFor();
+    const big = page.locator('p', { hasText: /^\d/ }).first();
+    await expect.poll(() => big.innerText()).toBe('1');
+    // when a new point is recorded
+    await page.getByLabel('Mã xã/phường').fill('99130');
+    await page.getByLabel('Ngày', { exact: true }).fill('2025-05-20');
+    await page.getByRole('button', { name: 'Ghi nhận số liệu' }).click();
+    // then the value counts it
+    await expect.poll(() => big.innerText()).toBe('2');
+
+    // when the provincial admin lowers the target to 1 in the definition
+    const admin = await signInPage(browser.context, url, 'admin.tinh', TEST_PASSWORD, '/reports/indicators/qt.counselling-points');
+    await admin.locator('summary', { hasText: 'Định nghĩa chỉ tiêu' }).click();
+    const editor = admin.locator('textarea');
+    const definition = JSON.parse(await editor.inputValue()) as { target: { op: string; value: number } };
+    await editor.fill(JSON.stringify({ ...definition, target: { op: '>=', value: 1 } }));
+    await admin.getByRole('button', { name: 'Lưu định nghĩa chỉ tiêu' }).click();
+    // then the indicator is assessed against the new target
+    await admin.getByRole('status').filter({ hasText: 'Đã lưu.' }).waitFor();
+    await expect.poll(() => admin.locator('p', { hasText: 'Chỉ tiêu:' }).first().innerText()).toContain('Đạt');
+    await admin.screenshot({ path: `${ARTIFACTS}/indicator-admin.png`, fullPage: true });
+  }, 120_000);
 });

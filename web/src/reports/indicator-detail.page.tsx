@@ -5,6 +5,7 @@ import { Spinner } from '../components/spinner';
 import { formatDate } from '../format/format';
 import { useQuery } from '../hooks/use-query';
 import { useI18n } from '../i18n/i18n-context';
+import { IndicatorAdmin } from './indicator-admin';
 import { formatIndicator } from './number-format';
 import { reportMessages } from './report-messages';
 import { reportsApi, type BreakdownRow } from './reports-api';
@@ -98,6 +99,7 @@ export function IndicatorDetailPage() {
               </tbody>
             </table>
           </div>
+          <IndicatorAdmin key={d.indicator.code} indicator={d.indicator} onChanged={detail.reload} />
         </>
       ) : null}
       {drillAt ? (
