@@ -5,7 +5,9 @@ import { workflowWorkers } from '../../server/workflow-runtime/workers/index';
 import { jobTypes, loadProcedureXml } from '../../workflows/index';
 import { HttpDriver } from './support/http-driver';
 import { demoPerson, vn } from './support/paths';
-import { createScenarioPlatform, type ScenarioPlatform } from './support/scenario-platform';
+import { createScenarioPlatform, elementPath, type ScenarioPlatform } from './support/scenario-platform';
+
+const path = (instanceId: string) => elementPath(p.app, instanceId);
 
 let p: ScenarioPlatform;
 let http: HttpDriver;
@@ -66,5 +68,35 @@ describe('workflow runtime', () => {
     expect(mails.filter((m) => m.template === 'deadline-near').map((m) => m.to)).toEqual(expect.arrayContaining(['ca.xa2.truong@demo.quytrinh.example.vn', 'ca.xa2@demo.quytrinh.example.vn']));
     expect((await p.app.engine.listHistory({ rootInstanceId: started.instanceId, types: ['element.completed'], limit: 500 })).items
       .map((e) => e.element_id).filter((id) => id?.startsWith('Service_'))).toEqual(['Service_OpenDossierWarn', 'Service_OpenDossierEscalate']);
+  });
+
+  it('message.publish correlates to the person\'s waiting instance and marks the sender\'s case', async () => {
+    // given a voluntary-rehab case waiting for the provider's start notice (TreatmentStarted, D10)
+    p.clock.set(vn('2026-03-02T08:00:00'));
+    const waiting = await p.start({ procedureKey: 'voluntary-registration', personId: demoPerson(7), startEventId: 'Start_Direct', variables: { treatmentType: 'voluntary_community' } });
+    await http.complete('ubnd.xa1', waiting.instanceId, 'Task_ReceiveRegistration', { treatmentType: 'voluntary_community' });
+    await http.complete('ca.xa1', waiting.instanceId, 'Task_Appraise');
+    await http.complete('ubnd.xa1', waiting.instanceId, 'Task_TreatmentDecision', { treatmentType: 'voluntary_community' });
+    // when another process of the same person publishes it through a message.publish job
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="t">
+  <bpmn:process id="test-provider" isExecutable="true">
+    <bpmn:startEvent id="S"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
+    <bpmn:serviceTask id="Publish"><bpmn:extensionElements><zeebe:taskDefinition type="message.publish" />
+      <zeebe:ioMapping><zeebe:input source="=&quot;TreatmentStarted&quot;" target="messageName" /><zeebe:input source="=personId" target="correlationKey" /></zeebe:ioMapping>
+      </bpmn:extensionElements><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing></bpmn:serviceTask>
+    <bpmn:endEvent id="E"><bpmn:incoming>f2</bpmn:incoming></bpmn:endEvent>
+    <bpmn:sequenceFlow id="f1" sourceRef="S" targetRef="Publish" /><bpmn:sequenceFlow id="f2" sourceRef="Publish" targetRef="E" />
+  </bpmn:process>
+</bpmn:definitions>`;
+    await p.app.engine.deploy({ xml });
+    const sender = await p.app.engine.startInstance({ definitionKey: 'test-provider', variables: { personId: demoPerson(7), caseId: waiting.caseId }, scope: '/99/99130/' });
+    await p.app.workflowRuntime.drain();
+    // then the waiting case moved on (treatment started) and no new case was opened
+    expect((await path(waiting.instanceId)).filter((x) => x.startsWith('Catch_'))).toEqual(['Catch_TreatmentStarted']);
+    expect((await p.app.engine.getVariables(sender.instanceId)) as Record<string, unknown>).toMatchObject({ published: true });
+    const cases = await p.db.selectFrom('rehab_case').select(['procedure_key', 'data']).where('person_id', '=', demoPerson(7)).execute();
+    expect(cases.map((c) => c.procedure_key)).toEqual(['voluntary-registration']);
+    expect((cases[0].data as { publishedJobs?: string[] }).publishedJobs).toHaveLength(1);
   });
 });

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { messageNames, procedures } from '../../../workflows/index';
 import { messageStartEventId } from '../bpmn-lookup';
+import { engineTx } from '../../workflow/engine-tx';
 import { startProcedure } from '../procedure.starter';
 import { str, type WorkflowWorker } from './worker.types';
 
@@ -26,7 +27,8 @@ const CARRIED = new Set([
  *   person and start it at its message start event, filed under the person's scope, with the
  *   ruleset in force today (selectRuleset) and the previous case linked;
  * - else nothing waits: recorded as not correlated (the result variable `published = false`).
- * Idempotent: a job that already opened a case (case data `handoverJobId`) does not open another.
+ * Idempotent: a job that already opened a case (case data `handoverJobId`) does not open another;
+ * a correlation is recorded in the sender's case (`publishedJobs`) in the same transaction.
  */
 export const messagePublishWorker: WorkflowWorker = {
   type: 'message.publish',
@@ -42,8 +44,19 @@ export const messagePublishWorker: WorkflowWorker = {
     const waiting = await sql<{ n: number }>`SELECT count(*)::int AS n FROM event_subscription
       WHERE kind = 'message' AND name = ${name} AND instance_id IS NOT NULL AND correlation_key IS NOT DISTINCT FROM ${key}`.execute(db);
     if ((waiting.rows[0]?.n ?? 0) > 0) {
-      const result = await app.engine.correlateMessage({ name, correlationKey: key, variables: payload });
-      return { published: result.correlatedInstances.length > 0 };
+      // correlate and mark the sender's case in one transaction, so a retried job does not publish twice
+      return db.transaction().execute(async (tx) => {
+        const caseId = str(job.variables.caseId);
+        const sender = caseId ? await tx.selectFrom('rehab_case').select('data').where('id', '=', caseId).forUpdate().executeTakeFirst() : undefined;
+        const data = (sender?.data ?? {}) as { publishedJobs?: string[] };
+        if (data.publishedJobs?.includes(job.id)) return { published: true };
+        const result = await app.engine.correlateMessage({ name, correlationKey: key, variables: payload }, { tx: engineTx(tx) });
+        if (sender && caseId) {
+          await tx.updateTable('rehab_case').set({ data: JSON.stringify({ ...data, publishedJobs: [...(data.publishedJobs ?? []), job.id].slice(-50) }) })
+            .where('id', '=', caseId).execute();
+        }
+        return { published: result.correlatedInstances.length > 0 };
+      });
     }
     const target = messageNames[name]?.startsProcess;
     const personId = str(job.variables.personId);
