@@ -80,7 +80,20 @@ export class InstanceState {
     return scope;
   }
 
+  /** variable changes not yet attached to a history event: { scope, name, before, after } */
+  private pendingChanges: { scope: string; name: string; before: unknown; after: unknown }[] = [];
+
+  takeVariableChanges(): { scope: string; name: string; before: unknown; after: unknown }[] {
+    const changes = this.pendingChanges;
+    this.pendingChanges = [];
+    return changes;
+  }
+
   setVariable(row: VariableRow): void {
+    const before = this.variables.get(row.scope_id)?.get(row.name)?.value;
+    if (before === undefined || !sameValue(before, row.value)) {
+      this.pendingChanges.push({ scope: row.scope_id, name: row.name, before: before ?? null, after: row.value });
+    }
     this.scopeVariables(row.scope_id).set(row.name, row);
     const key = `${row.scope_id}\u0000${row.name}`;
     this.dirtyVariables.set(key, row);
@@ -126,7 +139,16 @@ export class InstanceState {
     put('jobsDeleted', [...this.deleted.jobs]);
     put('jobs', rows(this.dirty.jobs, this.jobs));
     put('incidents', rows(this.dirty.incidents, this.incidents));
+    const last = this.history[this.history.length - 1];
+    const trailing = this.takeVariableChanges();
+    if (last && trailing.length > 0) last.data = { ...(last.data ?? {}), changes: [...((last.data?.changes as unknown[]) ?? []), ...trailing] };
     put('history', this.history);
     return Object.keys(out).length > 0 ? out : null;
   }
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -112,10 +112,10 @@ export function startRootExecution(
     created_at: runner.nowIso,
   };
   runner.state.putExecution(root);
+  runner.vars.setLocal(root, variables);
   runner.history(HistoryEvent.instanceStarted, null, {
     instance, element: null, data: Object.keys(variables).length > 0 ? { variables } : null,
   });
-  runner.vars.setLocal(root, variables);
   runner.openEventSubProcesses(root, runner.elementOf(root));
   runner.push({ op: 'reactivate', executionId: root.id });
   return root;

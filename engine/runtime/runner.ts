@@ -90,7 +90,7 @@ export class Runner {
       at: this.nowIso,
       execution_id: execution?.id ?? null,
       task_id: extra.taskId ?? null,
-      data: extra.data && Object.keys(extra.data).length > 0 ? extra.data : null,
+      data: withChanges(extra.data ?? null, this.state.takeVariableChanges()),
     });
   }
 
@@ -362,4 +362,10 @@ export class Runner {
 
 function eventEffects(ctx: BehaviorContext, event: GraphElement): Effect[] {
   return catchEffects(ctx, event);
+}
+
+/** The event's data plus the variable changes (before/after per scope) since the previous event. */
+function withChanges(data: Record<string, unknown> | null, changes: unknown[]): Record<string, unknown> | null {
+  const merged = changes.length > 0 ? { ...(data ?? {}), changes } : data;
+  return merged && Object.keys(merged).length > 0 ? merged : null;
 }

@@ -28,5 +28,12 @@ describe('engine smoke', () => {
       'instance.completed:',
     ]);
     expect(await f.engine.getVariables(instanceId)).toEqual({ n: 1, approved: true });
+    // and: every history event carries the variable changes (before/after) it caused
+    const history = await f.engine.listHistory({ instanceId });
+    expect(history.items[0].data).toMatchObject({ variables: { n: 1 }, changes: [{ scope: instanceId, name: 'n', before: null, after: 1 }] });
+    const completedA = history.items.find((e) => e.type === 'element.completed' && e.element_id === 'a');
+    expect(completedA?.data).toEqual({
+      variables: { approved: true }, changes: [{ scope: instanceId, name: 'approved', before: null, after: true }],
+    });
   });
 });
