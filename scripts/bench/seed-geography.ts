@@ -32,7 +32,7 @@ export function benchCommunes(): BenchCommune[] {
 
 /** Usernames are predictable so the load generator can sign in as anyone: `<kind>.<jurisdiction>.<n>`. */
 export function benchUsername(kind: string, jurisdiction: string, n: number): string {
-  return `b.${kind}.${jurisdiction}.${n}`;
+  return `b.${kind}.${jurisdiction}.${n}`.toLowerCase();
 }
 
 /** Commune police + people's committee; per province police, health facility, rehab centre, 2 regional courts. */

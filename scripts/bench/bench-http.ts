@@ -1,0 +1,96 @@
+/**
+ * `npm run bench:http` — HTTP load against the real server (a child process on a loopback port) on
+ * the seeded database (`BENCH_DATABASE_URL`, see bench:seed), with real sessions of `--users` users
+ * of different jurisdictions: list my tasks, open a task (one call), search a person, a person's
+ * timeline, complete a task (form validated). Before the HTTP loads, the in-process engine does
+ * the same claim + complete work on other cloned tasks (the engine figure of the same run).
+ * Flags: --users 50 --seconds 20 --port 3310 --per-user 40 (completions prepared per user).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import pg from 'pg';
+import { benchDatabaseUrl, flag } from './bench-db';
+import { engineCompleteLoop } from './engine-loop';
+import { runLoad, type LoadResult, type Req } from './http-load';
+import { startServerChild } from './http-server';
+import { benchUsers, completionsFor, login, personsUnder, visibleTasks, type Completion, type Session } from './http-sessions';
+
+const USERS = Number(flag('users', '50'));
+const SECONDS = Number(flag('seconds', '20'));
+const PORT = Number(flag('port', '3310'));
+const PER_USER = Number(flag('per-user', '40'));
+const ENGINE_PER_USER = Number(flag('engine-per-user', '10'));
+const url = benchDatabaseUrl();
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
+
+const client = new pg.Client({ connectionString: url });
+await client.connect();
+const scale = (await client.query<{ persons: string; open: string; history: string }>(
+  `SELECT (SELECT count(*) FROM person) AS persons, (SELECT count(*) FROM task WHERE state = 'created') AS open, (SELECT reltuples::bigint FROM pg_class WHERE relname = 'history_event') AS history`,
+)).rows[0];
+say(`bench:http on ${scale.persons} persons, ${scale.open} open tasks, ~${scale.history} history events; ${USERS} users × ${SECONDS} s; load ${load()} (${os.cpus().length} cores)`);
+
+const server = await startServerChild(url, PORT);
+try {
+  const users = benchUsers(USERS);
+  const sessions: Session[] = [];
+  for (const u of users) sessions.push(await login(server.baseUrl, u.username, u.home));
+  say(`${sessions.length} sessions; preparing task pools …`);
+
+  // Task pools: the oldest visible tasks of each user; the first ones feed the engine loop.
+  const completions: Completion[][] = [];
+  const engineWork: { completion: Completion; actor: string }[] = [];
+  const openIds: string[][] = [];
+  let rejected = 0;
+  for (const s of sessions) {
+    const ids = await visibleTasks(server.baseUrl, s, Math.min(200, PER_USER + ENGINE_PER_USER));
+    const prepared = await completionsFor(server.baseUrl, s, ids);
+    rejected += prepared.rejected;
+    for (const c of prepared.requests.slice(0, ENGINE_PER_USER)) engineWork.push({ completion: c, actor: s.userId });
+    completions.push(prepared.requests.slice(ENGINE_PER_USER));
+    openIds.push(prepared.requests.slice(ENGINE_PER_USER).map((c) => c.taskId));
+  }
+  say(`pools: ${engineWork.length} tasks for the engine loop, ${completions.reduce((n, c) => n + c.length, 0)} for HTTP complete (${rejected} tasks skipped: example data not valid for their form)`);
+
+  const people: { ids: string[]; terms: string[] }[] = [];
+  for (const s of sessions) people.push(await personsUnder(client, s.home, 40));
+
+  say(`engine loop (in-process, ${USERS} clients) … load ${load()}`);
+  const engine = await engineCompleteLoop(url, engineWork, USERS);
+
+  server.resetRss();
+  const results: LoadResult[] = [];
+  const cursor = sessions.map(() => 0);
+  const cycle = <T>(user: number, list: T[]): T | null => (list.length ? list[cursor[user]++ % list.length] : null);
+  const get = (user: number, path: string | null): Req | null => (path ? { method: 'GET', path, headers: sessions[user].headers } : null);
+  const runs: [string, (user: number) => Req | null][] = [
+    ['my tasks (list)', (u) => get(u, '/api/tasks?limit=50')],
+    ['open task (one call)', (u) => get(u, openIds[u].length ? `/api/tasks/${cycle(u, openIds[u])}` : null)],
+    ['person search', (u) => get(u, people[u].terms.length ? `/api/persons?q=${encodeURIComponent(cycle(u, people[u].terms) ?? '')}&limit=20` : null)],
+    ['person timeline', (u) => get(u, people[u].ids.length ? `/api/persons/${cycle(u, people[u].ids)}/timeline` : null)],
+    ['complete task', (u) => completions[u].shift() ?? null],
+  ];
+  for (const [name, next] of runs) {
+    cursor.fill(0);
+    say(`  ${name} … load ${load()}`);
+    results.push(await runLoad(name, server.baseUrl, sessions.length, SECONDS, next));
+  }
+  const rss = server.maxRssMb();
+
+  say('');
+  say(`| endpoint | requests | errors | req/s | p50 ms | p95 ms | p99 ms | load (1 min) |`);
+  say(`|---|---|---|---|---|---|---|---|`);
+  for (const r of results) say(`| ${r.name} | ${r.requests} | ${r.errors} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.load1.toFixed(1)} |`);
+  say(`| engine in-process claim+complete | ${engine.completions} | 0 | ${engine.perSecond.toFixed(0)} | ${engine.p50.toFixed(1)} | ${engine.p95.toFixed(1)} | ${engine.p99.toFixed(1)} | |`);
+  const complete = results[results.length - 1];
+  say('');
+  say(`complete-task HTTP ÷ in-process engine throughput: ${((complete.perSecond / engine.perSecond) * 100).toFixed(0)} %  (target ≥ 40 %)`);
+  say(`complete-task HTTP p95 ÷ engine p95: ${(complete.p95 / Math.max(engine.p95, 0.001)).toFixed(1)}×`);
+  say(`server RSS max under load: ${rss.toFixed(0)} MB (target < 300 MB); load average now ${load()}`);
+  mkdirSync('.data/bench', { recursive: true });
+  writeFileSync('.data/bench/http-last.json', JSON.stringify({ at: new Date().toISOString(), scale, users: USERS, seconds: SECONDS, results, engine, rssMb: rss, load: os.loadavg() }, null, 2));
+} finally {
+  await server.stop();
+  await client.end();
+}

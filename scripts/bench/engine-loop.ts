@@ -1,0 +1,49 @@
+import { createEngine } from '../../engine/index';
+import { assertValidFormData, extractOutput } from '../../forms/index';
+import { createDatabase } from '../../server/db/database';
+import { percentile } from './http-load';
+import type { Completion } from './http-sessions';
+
+export interface EngineLoopResult {
+  completions: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+/**
+ * The in-process engine figure of the same work as the HTTP complete: for real cloned tasks,
+ * claim + complete in one transaction through `createEngine` on the same database, `clients`
+ * concurrent loops, the server's pool size (20). Form validation is done before the clock starts.
+ */
+export async function engineCompleteLoop(databaseUrl: string, work: { completion: Completion; actor: string }[], clients: number): Promise<EngineLoopResult> {
+  const db = createDatabase({ url: databaseUrl, max: 20 });
+  const engine = createEngine({ db });
+  const jobs = work.map(({ completion, actor }) => ({
+    taskId: completion.taskId,
+    actor,
+    variables: completion.form ? extractOutput(completion.form, assertValidFormData(completion.form, completion.data as never)) : {},
+  }));
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  try {
+    await Promise.all(Array.from({ length: clients }, async () => {
+      while (next < jobs.length) {
+        const job = jobs[next++];
+        const t0 = performance.now();
+        await db.transaction().execute(async (tx) => {
+          await engine.claimTask(job.taskId, job.actor, { tx, actor: job.actor });
+          await engine.completeTask(job.taskId, job.variables, { tx, actor: job.actor });
+        });
+        latencies.push(performance.now() - t0);
+      }
+    }));
+  } finally {
+    await db.destroy();
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const sorted = latencies.sort((a, b) => a - b);
+  return { completions: sorted.length, perSecond: sorted.length / seconds, p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), p99: percentile(sorted, 0.99) };
+}
