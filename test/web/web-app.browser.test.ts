@@ -211,4 +211,43 @@ describe('web app in Chromium (mocked API)', () => {
     expect(await page.getByTestId('public-status').innerText()).toContain('Tiếp nhận đăng ký');
     await page.screenshot({ path: `${ARTIFACTS}/public-status.png` });
   });
+
+  it('should change the password from the user menu, refusing a wrong current password and a mismatch', async () => {
+    // given
+    await signIn();
+    await page.getByRole('button', { name: /Tài khoản: Nguyễn Văn An/ }).click();
+    await page.getByRole('link', { name: 'Đổi mật khẩu' }).click();
+    await page.getByRole('heading', { name: 'Đổi mật khẩu' }).waitFor();
+    await expectAccessible();
+    // when the two new passwords differ
+    await page.getByLabel('Mật khẩu hiện tại').fill('QuyTrinh@2026');
+    await page.getByLabel('Mật khẩu mới', { exact: true }).fill('MoiMoi@20261');
+    await page.getByLabel('Nhập lại mật khẩu mới').fill('Khac@20261');
+    await page.getByRole('button', { name: /Đổi mật khẩu \(/ }).click();
+    // then
+    await page.getByText('Hai mật khẩu mới không khớp.').waitFor();
+    // when the current one is wrong
+    await page.getByLabel('Mật khẩu hiện tại').fill('sai');
+    await page.getByLabel('Nhập lại mật khẩu mới').fill('MoiMoi@20261');
+    await page.getByRole('button', { name: /Đổi mật khẩu \(/ }).click();
+    await page.getByText('Mật khẩu hiện tại không đúng.').waitFor();
+    // when all is right
+    await page.getByLabel('Mật khẩu hiện tại').fill('QuyTrinh@2026');
+    await page.getByRole('button', { name: /Đổi mật khẩu \(/ }).click();
+    await page.getByText('Đã đổi mật khẩu.', { exact: false }).waitFor();
+  });
+
+  it('should send an anonymous hotline report and give a tracking code', async () => {
+    await page.goto(`${server.url}/public/report`);
+    await page.getByRole('heading', { name: 'Đường dây nóng — tố giác, báo tin' }).waitFor();
+    await page.getByLabel('Báo tin ẩn danh (không ghi họ tên)').check();
+    expect(await page.getByLabel('Họ và tên').count()).toBe(0);
+    await page.getByLabel('Xã/phường cư trú').selectOption('99002');
+    await page.getByLabel('Nội dung báo tin').fill('Có nhóm người tụ tập sử dụng ma túy gần chợ.');
+    await expectAccessible();
+    await page.getByRole('button', { name: 'Gửi tin báo' }).click();
+    expect(await page.getByTestId('tracking-code').innerText()).toBe('TB-ABCDEFGH');
+    const sent = state.calls.find((c) => c.path === '/api/public/reports')?.body as Record<string, unknown>;
+    expect(sent).toEqual({ anonymous: true, communeCode: '99002', description: 'Có nhóm người tụ tập sử dụng ma túy gần chợ.' });
+  });
 });

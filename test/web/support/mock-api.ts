@@ -126,6 +126,10 @@ export async function installMockApi(page: Page, state: MockState): Promise<void
       state.signedIn = false;
       return route.fulfill({ status: 204 });
     }
+    if (path === '/api/session/password' && method === 'POST') {
+      if (body?.currentPassword !== 'QuyTrinh@2026') return error(route, 400, 'PASSWORD_WRONG', 'Mật khẩu hiện tại không đúng.', 'The current password is wrong.');
+      return route.fulfill({ status: 204 });
+    }
     if (path === '/api/tasks' && method === 'GET') return json(route, 200, listTasks(state, url.searchParams));
     const taskMatch = /^\/api\/tasks\/([^/]+)(?:\/(\w+))?$/.exec(path);
     if (taskMatch) {
