@@ -4,7 +4,9 @@
  * of different jurisdictions: list my tasks, open a task (one call), search a person, a person's
  * timeline, complete a task (form validated). Before the HTTP loads, the in-process engine does
  * the same claim + complete work on other cloned tasks (the engine figure of the same run).
- * Flags: --users 50 --seconds 20 --port 3310 --per-user 40 (completions prepared per user).
+ * Flags: --users 50 --seconds 20 --port 3310 --per-user 40 (completions prepared per user),
+ * --engine-per-user 10, --only 0,1 (endpoints by index); BENCH_SERVER_PROFILE=1 writes a CPU profile
+ * of the server to .data/bench/prof.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -20,6 +22,8 @@ const SECONDS = Number(flag('seconds', '20'));
 const PORT = Number(flag('port', '3310'));
 const PER_USER = Number(flag('per-user', '40'));
 const ENGINE_PER_USER = Number(flag('engine-per-user', '10'));
+/** e.g. `--only 0,4`: run only these endpoints (indexes in the table order) */
+const ONLY = flag('only')?.split(',').map(Number);
 const url = benchDatabaseUrl();
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
@@ -71,7 +75,8 @@ try {
     ['person timeline', (u) => get(u, people[u].ids.length ? `/api/persons/${cycle(u, people[u].ids)}/timeline` : null)],
     ['complete task', (u) => completions[u].shift() ?? null],
   ];
-  for (const [name, next] of runs) {
+  for (const [index, [name, next]] of runs.entries()) {
+    if (ONLY && !ONLY.includes(index)) continue;
     cursor.fill(0);
     say(`  ${name} … load ${load()}`);
     results.push(await runLoad(name, server.baseUrl, sessions.length, SECONDS, next));
@@ -83,7 +88,7 @@ try {
   say(`|---|---|---|---|---|---|---|---|`);
   for (const r of results) say(`| ${r.name} | ${r.requests} | ${r.errors} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.load1.toFixed(1)} |`);
   say(`| engine in-process claim+complete | ${engine.completions} | 0 | ${engine.perSecond.toFixed(0)} | ${engine.p50.toFixed(1)} | ${engine.p95.toFixed(1)} | ${engine.p99.toFixed(1)} | |`);
-  const complete = results[results.length - 1];
+  const complete = results.find((r) => r.name === 'complete task') ?? results[results.length - 1];
   say('');
   say(`complete-task HTTP ÷ in-process engine throughput: ${((complete.perSecond / engine.perSecond) * 100).toFixed(0)} %  (target ≥ 40 %)`);
   say(`complete-task HTTP p95 ÷ engine p95: ${(complete.p95 / Math.max(engine.p95, 0.001)).toFixed(1)}×`);

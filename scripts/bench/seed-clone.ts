@@ -17,7 +17,7 @@ const TABLES: { table: string; where: string; byCase?: boolean; skip?: string[] 
   { table: 'task', where: 'root_instance_id = $1' },
   { table: 'job', where: 'root_instance_id = $1' },
   { table: 'event_subscription', where: 'root_instance_id = $1' },
-  { table: 'history_event', where: 'root_instance_id = $1', skip: ['id'] },
+  { table: 'history_event', where: 'root_instance_id = $1 ORDER BY id', skip: ['id'] },
 ];
 /** Timestamps moved back by the clone's `shift` (deadlines and due dates are kept). */
 const SHIFTED = new Set(['created_at', 'updated_at', 'started_at', 'ended_at', 'at', 'claimed_at', 'completed_at']);
@@ -75,7 +75,7 @@ const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 export function cloneExpression(value: string, t: Tokens): string {
   const communeAlt = t.communes.length ? `|(?<commune>\\b(?:${t.communes.join('|')})\\b)` : '';
   const re = new RegExp(
-    `(?<uuid>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})|(?<code>HS-\\d{8}-[0-9A-F]{6})|(?<region>\\b9[89]-KV[12]\\b)${communeAlt}|(?<prov>(?<=^|[":/])9[89](?=$|["/]))`,
+    `(?<uuid>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})|(?<code>HS-\\d{8}-[0-9A-F]{6})|(?<region>\\b9[89]-KV[12]\\b)${communeAlt}|(?<prov>(?<=^|[":/{,])9[89](?=$|["/},]))`,
     'g',
   );
   const parts: string[] = [];
