@@ -108,5 +108,11 @@ describe('e2e: public registration reaches the commune; sign-in, task list, pers
     await admin.call('POST', `/api/external-tasks/${jobs[0].id}/complete`, { workerId: 'e2e-worker' });
     const detail = await admin.call<{ instance: { state: string } }>('GET', `/api/instances/${instanceId}`);
     expect(detail.instance.state).toBe('completed');
+    // and the user administration lists the province's users
+    await page.getByRole('link', { name: 'Người dùng' }).click();
+    await page.locator('tr', { hasText: 'ca.xa1' }).first().waitFor();
+    const usersViolations = await seriousViolations(page);
+    expect(usersViolations, describeViolations(usersViolations)).toEqual([]);
+    await page.screenshot({ path: `${ARTIFACTS}/admin-users.png`, fullPage: true });
   });
 });

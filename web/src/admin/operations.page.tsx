@@ -3,6 +3,7 @@ import { useI18n } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/messages';
 import { AdminTable, type Column, type RowAction } from './admin-table';
 import { HolidaysTab } from './holidays-tab';
+import { UsersTab } from './users-tab';
 
 interface Tab {
   slug: string;
@@ -44,7 +45,6 @@ const TABS: Tab[] = [
   },
   { slug: 'jobs', key: 'admin.tab.jobs', path: '/api/admin/jobs', columns: (t) => [col('type', t('admin.col.type')), col('state', t('admin.col.state')), col('retries', t('admin.col.retries')), col('attempts', t('admin.col.attempts')), col('due_at', t('admin.col.due')), col('last_error', t('admin.col.error'))] },
   { slug: 'mail', key: 'admin.tab.mail', path: '/api/admin/mail', columns: (t) => [col('to', t('admin.col.to')), col('subject', t('admin.col.subject')), col('state', t('admin.col.state')), col('created_at', t('admin.col.created'))] },
-  { slug: 'users', key: 'admin.tab.users', path: '/api/admin/users', columns: (t) => [col('username', t('admin.col.username')), col('display_name', t('admin.col.name')), col('agency_name', t('admin.col.agency')), col('roles', t('admin.col.roles')), col('disabled', t('admin.col.disabled'))] },
   { slug: 'agencies', key: 'admin.tab.agencies', path: '/api/agencies', columns: (t) => [col('code', t('admin.col.code')), col('name', t('admin.col.name')), col('kind', t('admin.col.kind')), col('jurisdiction_code', t('admin.col.jurisdiction'))] },
   { slug: 'jurisdictions', key: 'admin.tab.jurisdictions', path: '/api/jurisdictions', columns: (t) => [col('code', t('admin.col.code')), col('name', t('admin.col.name')), col('level', t('admin.col.level')), col('structure', t('admin.col.structure')), col('path', t('admin.col.path'))] },
 ];
@@ -63,6 +63,9 @@ export default function OperationsPage() {
             </li>
           ))}
           <li>
+            <NavLink to="/admin/users">{t('admin.tab.users')}</NavLink>
+          </li>
+          <li>
             <NavLink to="/admin/holidays">{t('admin.tab.holidays')}</NavLink>
           </li>
         </ul>
@@ -72,6 +75,15 @@ export default function OperationsPage() {
         {TABS.map((tab) => (
           <Route key={tab.slug} path={tab.slug} element={<TabView tab={tab} />} />
         ))}
+        <Route
+          path="users"
+          element={
+            <div>
+              <h2>{t('admin.tab.users')}</h2>
+              <UsersTab />
+            </div>
+          }
+        />
         <Route
           path="holidays"
           element={
