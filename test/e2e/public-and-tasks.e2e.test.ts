@@ -80,6 +80,14 @@ describe('e2e: public registration reaches the commune; sign-in, task list, pers
     await page.getByRole('heading', { name: 'Nguyễn Văn Hùng', level: 1 }).waitFor();
     await page.getByRole('heading', { name: 'Dòng thời gian' }).waitFor();
     await page.screenshot({ path: `${ARTIFACTS}/person.png`, fullPage: true });
+    // when the officer starts addiction determination for them
+    await page.getByLabel('Thủ tục').selectOption('addiction-determination');
+    await page.getByRole('button', { name: /^Khởi tạo thủ tục:/ }).click();
+    // then the new instance is shown with its first step active
+    await page.waitForURL(/\/instances\//, { timeout: 15_000 });
+    await expect.poll(() => page.getByTestId('instance-counts').innerText(), { timeout: 15_000 }).toMatch(/[1-9]\d* đang xử lý/);
+    await page.locator('.bpmn-canvas[data-state=ready]').waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: `${ARTIFACTS}/instance-started.png`, fullPage: true });
     console.log(`task list interactive after reload: ${interactiveMs} ms`);
   });
 

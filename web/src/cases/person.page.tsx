@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { instanceApi, personApi } from '../api/endpoints';
+import { personApi, type Person } from '../api/endpoints';
 import { useSession } from '../auth/session-context';
 import { ErrorBanner } from '../components/error-banner';
 import { Spinner } from '../components/spinner';
@@ -9,6 +9,7 @@ import { CASE_DOCUMENTS } from './documents';
 import { useAction, useQuery } from '../hooks/use-query';
 import { useI18n } from '../i18n/i18n-context';
 import { PROCEDURES, procedureName } from './procedures';
+import { startProcedureFor } from './start-procedure';
 import { Timeline } from './timeline';
 
 /** A person's file: identity, status history, cases, documents, one timeline, start a procedure. */
@@ -20,11 +21,11 @@ export default function PersonPage() {
   const data = useQuery((signal) => personApi.timeline(personId, signal), [personId]);
   const cases = useQuery((signal) => personApi.cases(personId, signal), [personId]);
   const [procedure, setProcedure] = useState(PROCEDURES[0].key);
-  const start = useAction(instanceApi.start);
+  const start = useAction((person: Person, key: string) => startProcedureFor(person, key, locale));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const result = await start.execute({ definitionKey: procedure, variables: { personId } });
+    const result = await start.execute(data.data!.person, procedure);
     if (result.ok) navigate(`/instances/${result.value.instanceId}`);
   }
 

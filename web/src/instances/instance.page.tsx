@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { useParams } from 'react-router-dom';
 import { fetchDefinitionXml, instanceApi, type HistoryEntry, type InstanceDetail } from '../api/endpoints';
 import { useSession } from '../auth/session-context';
+import { procedureName } from '../cases/procedures';
 import { ConfirmButton } from '../components/confirm-button';
 import { ErrorBanner } from '../components/error-banner';
 import { Spinner } from '../components/spinner';
@@ -26,7 +27,7 @@ async function loadInstance(id: string, signal: AbortSignal, withIncidents: bool
 /** One running or finished procedure: diagram with completed / active / failed steps, counts, history. */
 export default function InstancePage() {
   const { instanceId = '' } = useParams();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { can } = useSession();
   const detail = useQuery((signal) => loadInstance(instanceId, signal, can('read', 'Incident')), [instanceId]);
   const xml = useQuery((signal) => fetchDefinitionXml(detail.data!.instance.definition_id, signal), [detail.data?.instance.definition_id], { enabled: Boolean(detail.data) });
@@ -43,7 +44,7 @@ export default function InstancePage() {
     <article className="instance-page">
       <h1>{t('instance.title')}</h1>
       <p>
-        <strong>{instance.business_key ?? instance.id}</strong> · {instance.definition_key} · {t('instance.state', { state: instance.state })}
+        <strong>{instance.business_key ?? instance.id}</strong> · {procedureName(instance.definition_key, locale)} · {t('instance.state', { state: instance.state })}
       </p>
       <p role="status" data-testid="instance-counts">
         {t('instance.counts', { completed: states.completed.length, active: states.active.length, failed: states.failed.length })}
@@ -81,6 +82,8 @@ export default function InstancePage() {
 
 function HistoryTable({ history, names }: { history: HistoryEntry[]; names: Record<string, string> }) {
   const { t, locale } = useI18n();
+  const { user } = useSession();
+  const actor = (id: string | null | undefined) => (!id ? '' : id === user?.id ? t('tasks.me') : id === 'public' ? t('public.title') : id.length > 12 ? `${id.slice(0, 8)}…` : id);
   if (!history.length) return <p className="muted">{t('person.noEvents')}</p>;
   return (
     <div className="table-scroll">
@@ -99,7 +102,7 @@ function HistoryTable({ history, names }: { history: HistoryEntry[]; names: Reco
               <td>{formatDateTime(h.at ?? h.created_at)}</td>
               <td>{historyLabel(h.type, locale)}</td>
               <td>{h.element_name ?? (h.element_id ? (names[h.element_id] ?? h.element_id) : '')}</td>
-              <td>{h.actor ?? ''}</td>
+              <td>{actor(h.actor)}</td>
             </tr>
           ))}
         </tbody>
