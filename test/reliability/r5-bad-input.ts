@@ -73,7 +73,7 @@ export async function runBadInput(r: ReliabilityApp, options: { inputs: number; 
       case 'invalid-utf8':
         return app.inject({ method: s.patch ? 'PATCH' : 'POST', url: s.patch ? `/api/persons/${person}` : '/api/persons', headers: { ...staff.headers, 'content-type': 'application/json' }, payload: s.body });
       case 'person': {
-        const created = await app.inject({ method: 'POST', url: '/api/persons', headers: staff.headers, payload: { fullName: s.name.slice(0, 200) || 'x', communeCode: '99130', address: s.address.slice(0, 200) } });
+        const created = await app.inject({ method: 'POST', url: '/api/persons', headers: staff.headers, payload: { fullName: s.name.slice(0, 200) || 'x', communeCode: '99130', permanentAddress: s.address.slice(0, 500) } });
         if (created.statusCode === 201) {
           counters.storedHostileNames += 1;
           const id = (created.json() as { id: string }).id;
