@@ -12,9 +12,10 @@ const GIVEN = [
 ];
 const arr = (xs: string[]) => `ARRAY[${xs.map((x) => `'${x}'`).join(',')}]`;
 
-/** Name of person n (1-based): deterministic, ~20 000 distinct full names. */
+/** Name of person n (1-based): deterministic, independent of the commune (hashes), ~14 000 distinct full names. */
 export function personNameSql(n: string): string {
-  return `(${arr(FAMILY)})[1 + (${n}::bigint * 7919) % ${FAMILY.length}] || ' ' || (${arr(MIDDLE)})[1 + (${n}::bigint * 104729) % ${MIDDLE.length}] || ' ' || (${arr(GIVEN)})[1 + (${n}::bigint * 1299709) % ${GIVEN.length}]`;
+  const pick = (list: string[], salt: string) => `(${arr(list)})[1 + abs(hashtext('${salt}' || ${n})) % ${list.length}]`;
+  return `${pick(FAMILY, 'f')} || ' ' || ${pick(MIDDLE, 'm')} || ' ' || ${pick(GIVEN, 'g')}`;
 }
 
 export interface CloneLayout {

@@ -113,6 +113,7 @@ TABLE execution (
   created_at timestamp with time zone NOT NULL
   CONSTRAINT execution_pkey PRIMARY KEY (id)
 )
+CREATE INDEX execution_instance_idx ON public.execution USING btree (instance_id);
 CREATE UNIQUE INDEX execution_pkey ON public.execution USING btree (id);
 CREATE INDEX execution_root_idx ON public.execution USING btree (root_instance_id);
 
@@ -499,6 +500,8 @@ CREATE INDEX task_assignee_idx ON public.task USING btree (assignee, state);
 CREATE INDEX task_candidate_groups_idx ON public.task USING gin (candidate_groups);
 CREATE INDEX task_candidate_users_idx ON public.task USING gin (candidate_users);
 CREATE INDEX task_instance_idx ON public.task USING btree (instance_id);
+CREATE INDEX task_open_groups_idx ON public.task USING gin (candidate_groups) WHERE (state = 'created'::text);
+CREATE INDEX task_open_users_idx ON public.task USING gin (candidate_users) WHERE (state = 'created'::text);
 CREATE UNIQUE INDEX task_pkey ON public.task USING btree (id);
 CREATE INDEX task_root_idx ON public.task USING btree (root_instance_id, state);
 CREATE INDEX task_scope_idx ON public.task USING btree (scope text_pattern_ops);
@@ -546,6 +549,7 @@ TABLE variable (
   updated_at timestamp with time zone NOT NULL
   CONSTRAINT variable_pkey PRIMARY KEY (scope_id, name)
 )
+CREATE INDEX variable_person_case_idx ON public.variable USING btree (name, value) WHERE (name = ANY (ARRAY['personId'::text, 'caseId'::text]));
 CREATE UNIQUE INDEX variable_pkey ON public.variable USING btree (scope_id, name);
 CREATE INDEX variable_root_idx ON public.variable USING btree (root_instance_id);
 
