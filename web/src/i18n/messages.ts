@@ -162,6 +162,10 @@ const entries = {
   'instance.cannotMigrate': ['Không thể chuyển phiên bản:', 'The instance cannot be migrated:'],
   'instance.migrateConfirm': ['Chuyển hồ sơ sang phiên bản này?', 'Migrate the instance to this version?'],
   'instance.migrateSubmit': ['Chuyển hồ sơ sang phiên bản đã chọn', 'Migrate to the chosen version'],
+  'state.active': ['Đang xử lý', 'In progress'],
+  'state.completed': ['Đã hoàn thành', 'Completed'],
+  'state.cancelled': ['Đã hủy', 'Cancelled'],
+  'state.terminated': ['Đã dừng', 'Stopped'],
   'instance.state': ['Trạng thái: {state}', 'State: {state}'],
   // admin
   'admin.title': ['Vận hành hệ thống', 'Operations'],

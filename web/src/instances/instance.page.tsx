@@ -8,6 +8,7 @@ import { ErrorBanner } from '../components/error-banner';
 import { Spinner } from '../components/spinner';
 import { formatDateTime } from '../format/format';
 import { useAction, useQuery } from '../hooks/use-query';
+import { stateLabel } from '../i18n/state-label';
 import { useI18n } from '../i18n/i18n-context';
 import { elementStates } from './highlights';
 import { historyLabel } from './history-labels';
@@ -44,7 +45,7 @@ export default function InstancePage() {
     <article className="instance-page">
       <h1>{t('instance.title')}</h1>
       <p>
-        <strong>{instance.business_key ?? instance.id}</strong> · {procedureName(instance.definition_key, locale)} · {t('instance.state', { state: instance.state })}
+        <strong>{instance.business_key ?? instance.id}</strong> · {procedureName(instance.definition_key, locale)} · {t('instance.state', { state: stateLabel(t, instance.state) })}
       </p>
       <p role="status" data-testid="instance-counts">
         {t('instance.counts', { completed: states.completed.length, active: states.active.length, failed: states.failed.length })}

@@ -4,6 +4,7 @@ import { ErrorBanner } from '../components/error-banner';
 import { Spinner } from '../components/spinner';
 import { formatDate } from '../format/format';
 import { useQuery } from '../hooks/use-query';
+import { stateLabel } from '../i18n/state-label';
 import { useI18n } from '../i18n/i18n-context';
 import { publicApi } from './public-api';
 
@@ -41,7 +42,7 @@ export function StatusPage() {
           <dt>{t('public.received')}</dt>
           <dd>{formatDate(status.data.receivedAt)}</dd>
           <dt>{t('public.statusLabel')}</dt>
-          <dd>{status.data.state}</dd>
+          <dd>{stateLabel(t, status.data.state)}</dd>
           <dt>{t('public.currentStep')}</dt>
           <dd>{status.data.currentSteps.join(', ') || '—'}</dd>
         </dl>
