@@ -18,6 +18,20 @@ async function auditCount(db: Db, action: string): Promise<number> {
   return (await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log WHERE action = ${action}`.execute(db)).rows[0].n;
 }
 
+/** Every page of a list (the server caps `limit`). */
+async function pageAll<T>(r: ReliabilityApp, session: LoggedIn, path: string): Promise<T[]> {
+  const items: T[] = [];
+  for (let offset = 0; offset < 100_000; ) {
+    const page = await r.app.inject({ method: 'GET', url: `${path}?limit=100&offset=${offset}`, headers: session.headers });
+    const body = page.json() as { items?: T[]; total?: number };
+    const got = body.items ?? [];
+    items.push(...got);
+    offset += got.length;
+    if (!got.length || offset >= (body.total ?? 0)) break;
+  }
+  return items;
+}
+
 /**
  * R6: the authorization matrix at scale (persons and cases with medical data in five communes of two
  * provinces; every user × list and single reads), field-level redaction of `medical` in lists and
@@ -48,11 +62,9 @@ export async function runAuthorization(r: ReliabilityApp, db: Db, options: { per
   const deniedBefore = await auditCount(db, 'access.denied');
   let forbidden = 0;
   for (const [user, home] of Object.entries(homes)) {
-    const persons = await app.inject({ method: 'GET', url: '/api/persons?limit=500', headers: s[user].headers });
-    const cases = await app.inject({ method: 'GET', url: '/api/cases?limit=500', headers: s[user].headers });
+    const personIds = new Set((await pageAll<{ id: string }>(r, s[user], '/api/persons')).map((x) => x.id));
+    const caseItems = await pageAll<{ id: string; medical?: unknown }>(r, s[user], '/api/cases');
     counters.requests += 2;
-    const personIds = new Set(((persons.json() as { items?: { id: string }[] }).items ?? []).map((x) => x.id));
-    const caseItems = (cases.json() as { items?: { id: string; medical?: unknown }[] }).items ?? [];
     for (const x of rows) {
       const visible = x.scope.startsWith(home);
       if (personIds.has(x.personId) !== visible) violations.push(`${user}: person list ${visible ? 'misses' : 'leaks'} ${x.scope}`);
