@@ -34,7 +34,7 @@ interface Instance {
  * stream), all at once for `seconds`; latencies collected per response (ms).
  * `next(user)` gives the user's next request, or null when it has no more work.
  */
-export async function runLoad(name: string, baseUrl: string, users: number, seconds: number, next: (user: number) => Req | null): Promise<LoadResult> {
+export async function runLoad(name: string, baseUrl: string | ((user: number) => string), users: number, seconds: number, next: (user: number) => Req | null): Promise<LoadResult> {
   const latencies: number[] = [];
   let errors = 0;
   const started = Date.now();
@@ -45,7 +45,7 @@ export async function runLoad(name: string, baseUrl: string, users: number, seco
     const real: boolean[] = [];
     return new Promise<void>((resolve) => {
       const instance = autocannon({
-        url: baseUrl,
+        url: typeof baseUrl === 'string' ? baseUrl : baseUrl(user),
         connections: 1,
         duration: seconds,
         requests: [{
