@@ -24,6 +24,12 @@ export function createPool(options: DatabaseOptions): pg.Pool {
   // An idle client whose server went away (restart, Ctrl-C, network cut) must not crash the
   // process: the pool drops it and the next query reconnects or fails with a clean 503.
   pool.on('error', (error) => options.onIdleError?.(error));
+  // A client checked out (e.g. inside a transaction, between two statements) has no pool listener:
+  // without one, its 'error' on a cut connection is an uncaught exception that kills the process.
+  // The failed query still rejects (→ 503); the pool discards the broken client on release.
+  pool.on('connect', (client) => {
+    client.on('error', (error) => options.onIdleError?.(error));
+  });
   return pool;
 }
 

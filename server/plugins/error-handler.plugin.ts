@@ -42,7 +42,7 @@ export function classifyError(error: FastifyError & { details?: unknown }): { co
   const pgCode = postgresCode(error);
   if (pgCode) return { code: pgCode };
   if (error.statusCode === 429) return { code: 'RATE_LIMITED' };
-  if ((error.code && unavailableCodes.has(error.code)) || /Connection terminated|timeout exceeded when trying to connect/i.test(error.message)) {
+  if ((error.code && unavailableCodes.has(error.code)) || /Connection terminated|timeout exceeded when trying to connect|Client was closed and is not queryable|Client has encountered a connection error/i.test(error.message)) {
     return { code: 'DATABASE_UNAVAILABLE' };
   }
   if (error instanceof SyntaxError || (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)) {
