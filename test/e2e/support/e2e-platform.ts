@@ -44,13 +44,14 @@ export interface ApiClient {
   call<T = unknown>(method: string, path: string, body?: unknown): Promise<T>;
 }
 
-export async function apiLogin(baseUrl: string, username: string, password: string): Promise<ApiClient> {
+export async function apiLogin(baseUrl: string, username: string, password: string): Promise<ApiClient & { cookie: string }> {
   const response = await fetch(`${baseUrl}/api/session/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
   if (!response.ok) throw new Error(`login ${username}: ${response.status} ${await response.text()}`);
   const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0];
   const session = (await response.json()) as { csrfToken: string; user: { id: string } };
   return {
     userId: session.user.id,
+    cookie,
     async call<T>(method: string, path: string, body?: unknown): Promise<T> {
       const r = await fetch(`${baseUrl}${path}`, {
         method,
@@ -95,4 +96,25 @@ export async function allowFormValidatorEval(page: Page): Promise<void> {
     if (headers['content-security-policy']) headers['content-security-policy'] = headers['content-security-policy'].replace("script-src 'self'", "script-src 'self' 'unsafe-eval'");
     await route.fulfill({ response, headers });
   });
+}
+
+/**
+ * Signs a browser in as a demo user through the real login API and hands the session cookie to the
+ * browser as a session cookie. Used when the server runs on a FakeClock in the past (the 2022
+ * ruleset era): the server's cookie would carry an `Expires` date the browser already considers past.
+ */
+export async function signInWithSession(context: BrowserContext, baseUrl: string, username: string, password: string, path: string): Promise<Page> {
+  for (const open of context.pages()) await open.close();
+  await context.clearCookies();
+  const { cookie } = await apiLogin(baseUrl, username, password);
+  const [name, value] = cookie.split('=');
+  await context.addCookies([{ name, value, url: baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  (page as Page & { errors?: string[] }).errors = errors;
+  await allowFormValidatorEval(page);
+  await page.goto(`${baseUrl}${path}`);
+  await page.locator('.shell-header').waitFor();
+  return page;
 }
