@@ -37,7 +37,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        // ajv (RJSF's validator, the same one the server runs) compiles each form schema with
+        // new Function in the browser; see docs/decisions.md §9. Inline scripts stay forbidden.
+        scriptSrc: ["'self'", "'unsafe-eval'"],
         // RJSF, bpmn-js and swagger-ui set inline styles.
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],

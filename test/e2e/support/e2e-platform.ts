@@ -73,29 +73,12 @@ export async function signInPage(context: BrowserContext, baseUrl: string, usern
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   (page as Page & { errors?: string[] }).errors = errors;
-  await allowFormValidatorEval(page);
   await page.goto(`${baseUrl}${path}`);
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.locator('.shell-header').waitFor();
   return page;
-}
-
-/**
- * KNOWN GAP (reported): the server's Content-Security-Policy is `script-src 'self'`, but RJSF's ajv
- * validator compiles each form schema with `new Function`, so the browser refuses to render task
- * forms. Until server/app.ts allows 'unsafe-eval' (or forms ships precompiled validators), the e2e
- * adds 'unsafe-eval' to the CSP of the HTML document only; everything else keeps the server's header.
- */
-export async function allowFormValidatorEval(page: Page): Promise<void> {
-  await page.route('**/*', async (route) => {
-    if (route.request().resourceType() !== 'document') return route.continue();
-    const response = await route.fetch();
-    const headers = { ...response.headers() };
-    if (headers['content-security-policy']) headers['content-security-policy'] = headers['content-security-policy'].replace("script-src 'self'", "script-src 'self' 'unsafe-eval'");
-    await route.fulfill({ response, headers });
-  });
 }
 
 /**
@@ -113,7 +96,6 @@ export async function signInWithSession(context: BrowserContext, baseUrl: string
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   (page as Page & { errors?: string[] }).errors = errors;
-  await allowFormValidatorEval(page);
   await page.goto(`${baseUrl}${path}`);
   await page.locator('.shell-header').waitFor();
   return page;
