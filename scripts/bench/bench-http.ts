@@ -5,13 +5,14 @@
  * timeline, complete a task (form validated). Before the HTTP loads, the in-process engine does
  * the same claim + complete work on other cloned tasks (the engine figure of the same run).
  * Flags: --users 50 --seconds 20 --port 3310 --per-user 40 (completions prepared per user),
- * --engine-per-user 10, --only 0,1 (endpoints by index); BENCH_SERVER_PROFILE=1 writes a CPU profile
+ * --engine-per-user 10, --warmup 3 (unmeasured seconds per endpoint), --only 0,1 (endpoints by index); BENCH_SERVER_PROFILE=1 writes a CPU profile
  * of the server to .data/bench/prof.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import pg from 'pg';
-import { benchDatabaseUrl, flag } from './bench-db';
+import { benchDatabaseUrl, databaseName, flag } from './bench-db';
+import { CpuMeter } from './cpu-meter';
 import { engineCompleteLoop } from './engine-loop';
 import { runLoad, type LoadResult, type Req } from './http-load';
 import { startServerChild } from './http-server';
@@ -21,6 +22,8 @@ const USERS = Number(flag('users', '50'));
 const SECONDS = Number(flag('seconds', '20'));
 const PORT = Number(flag('port', '3310'));
 const PER_USER = Number(flag('per-user', '40'));
+/** seconds of unmeasured load per endpoint first (JIT, validator compile, BPMN graph cache, pools) */
+const WARMUP = Number(flag('warmup', '3'));
 const ENGINE_PER_USER = Number(flag('engine-per-user', '10'));
 /** e.g. `--only 0,4`: run only these endpoints (indexes in the table order) */
 const ONLY = flag('only')?.split(',').map(Number);
@@ -61,7 +64,10 @@ try {
   for (const s of sessions) people.push(await personsUnder(client, s.home, 40));
 
   say(`engine loop (in-process, ${USERS} clients) … load ${load()}`);
-  const engine = await engineCompleteLoop(url, engineWork, USERS);
+  const engineMeter = new CpuMeter(client, databaseName(url), () => [process.pid]);
+  const engineRun = await engineCompleteLoop(url, engineWork, USERS, engineMeter);
+  const engineCpu = engineRun.cpu as { serverMs: number; postgresMs: number };
+  const engine = { ...engineRun, load1: os.loadavg()[0], nodeCpuMs: engineCpu.serverMs / Math.max(1, engineRun.completions), postgresCpuMs: engineCpu.postgresMs / Math.max(1, engineRun.completions) };
 
   server.resetRss();
   const results: LoadResult[] = [];
@@ -78,19 +84,30 @@ try {
   for (const [index, [name, next]] of runs.entries()) {
     if (ONLY && !ONLY.includes(index)) continue;
     cursor.fill(0);
+    if (WARMUP > 0) await runLoad(name, server.baseUrl, sessions.length, WARMUP, next);
+    cursor.fill(0);
     say(`  ${name} … load ${load()}`);
-    results.push(await runLoad(name, server.baseUrl, sessions.length, SECONDS, next));
+    const meter = new CpuMeter(client, databaseName(url), () => [server.pid]);
+    await meter.start();
+    const result = await runLoad(name, server.baseUrl, sessions.length, SECONDS, next);
+    const cpu = await meter.stop();
+    results.push({ ...result, serverCpuMs: cpu.serverMs / Math.max(1, result.requests), postgresCpuMs: cpu.postgresMs / Math.max(1, result.requests) });
   }
   const rss = server.maxRssMb();
 
   say('');
-  say(`| endpoint | requests | errors | req/s | p50 ms | p95 ms | p99 ms | load (1 min) |`);
-  say(`|---|---|---|---|---|---|---|---|`);
-  for (const r of results) say(`| ${r.name} | ${r.requests} | ${r.errors} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.load1.toFixed(1)} |`);
-  say(`| engine in-process claim+complete | ${engine.completions} | 0 | ${engine.perSecond.toFixed(0)} | ${engine.p50.toFixed(1)} | ${engine.p95.toFixed(1)} | ${engine.p99.toFixed(1)} | |`);
+  say(`| endpoint | requests | errors | req/s | p50 ms | p95 ms | p99 ms | load (1 min) | server CPU ms/req | PostgreSQL CPU ms/req | CPU-bound ceiling on 2 idle cores (req/s) |`);
+  say(`|---|---|---|---|---|---|---|---|---|---|---|`);
+  for (const r of results) {
+    const per = (r.serverCpuMs ?? 0) + (r.postgresCpuMs ?? 0);
+    say(`| ${r.name} | ${r.requests} | ${r.errors} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.load1.toFixed(1)} | ${(r.serverCpuMs ?? 0).toFixed(2)} | ${(r.postgresCpuMs ?? 0).toFixed(2)} | ${per ? (2000 / per).toFixed(0) : '—'} |`);
+  }
+  say(`| engine in-process claim+complete | ${engine.completions} | 0 | ${engine.perSecond.toFixed(0)} | ${engine.p50.toFixed(1)} | ${engine.p95.toFixed(1)} | ${engine.p99.toFixed(1)} | ${engine.load1.toFixed(1)} | ${engine.nodeCpuMs.toFixed(2)} | ${engine.postgresCpuMs.toFixed(2)} | ${(2000 / (engine.nodeCpuMs + engine.postgresCpuMs)).toFixed(0)} |`);
   const complete = results.find((r) => r.name === 'complete task') ?? results[results.length - 1];
   say('');
   say(`complete-task HTTP ÷ in-process engine throughput: ${((complete.perSecond / engine.perSecond) * 100).toFixed(0)} %  (target ≥ 40 %)`);
+  const completeCpu = (complete.serverCpuMs ?? 0) + (complete.postgresCpuMs ?? 0);
+  say(`complete-task CPU per completion, HTTP ÷ engine: ${(completeCpu / (engine.nodeCpuMs + engine.postgresCpuMs)).toFixed(2)}× (the ceiling ratio on idle cores: ${(((engine.nodeCpuMs + engine.postgresCpuMs) / completeCpu) * 100).toFixed(0)} %)`);
   say(`complete-task HTTP p95 ÷ engine p95: ${(complete.p95 / Math.max(engine.p95, 0.001)).toFixed(1)}×`);
   say(`server RSS max under load: ${rss.toFixed(0)} MB (target < 300 MB); load average now ${load()}`);
   mkdirSync('.data/bench', { recursive: true });

@@ -17,7 +17,7 @@ export interface EngineLoopResult {
  * claim + complete in one transaction through `createEngine` on the same database, `clients`
  * concurrent loops, the server's pool size (20). Form validation is done before the clock starts.
  */
-export async function engineCompleteLoop(databaseUrl: string, work: { completion: Completion; actor: string }[], clients: number): Promise<EngineLoopResult> {
+export async function engineCompleteLoop(databaseUrl: string, work: { completion: Completion; actor: string }[], clients: number, meter?: { start(): Promise<void>; stop(): Promise<unknown> }): Promise<EngineLoopResult & { cpu?: unknown }> {
   const db = createDatabase({ url: databaseUrl, max: 20 });
   const engine = createEngine({ db });
   const jobs = work.map(({ completion, actor }) => ({
@@ -27,6 +27,10 @@ export async function engineCompleteLoop(databaseUrl: string, work: { completion
   }));
   const latencies: number[] = [];
   let next = 0;
+  let cpu: unknown;
+  // Open the pool's connections first so their backends are measured from the start.
+  await Promise.all(Array.from({ length: 20 }, () => db.selectNoFrom((eb) => eb.val(1).as('x')).execute()));
+  await meter?.start();
   const started = performance.now();
   try {
     await Promise.all(Array.from({ length: clients }, async () => {
@@ -40,10 +44,11 @@ export async function engineCompleteLoop(databaseUrl: string, work: { completion
         latencies.push(performance.now() - t0);
       }
     }));
+    cpu = await meter?.stop();
   } finally {
     await db.destroy();
   }
   const seconds = (performance.now() - started) / 1000;
   const sorted = latencies.sort((a, b) => a - b);
-  return { completions: sorted.length, perSecond: sorted.length / seconds, p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), p99: percentile(sorted, 0.99) };
+  return { cpu, completions: sorted.length, perSecond: sorted.length / seconds, p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), p99: percentile(sorted, 0.99) };
 }

@@ -17,6 +17,9 @@ export interface LoadResult {
   p95: number;
   p99: number;
   load1: number;
+  /** CPU per request (ms) of the server process(es) and of the PostgreSQL backends, when measured */
+  serverCpuMs?: number;
+  postgresCpuMs?: number;
 }
 
 export function percentile(sorted: number[], p: number): number {
