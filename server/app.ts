@@ -68,6 +68,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
 
   await app.register(authPlugin);
+  await app.register((await import('./plugins/idempotency.plugin')).idempotencyPlugin);
   await app.register(healthRoutes);
   await app.register(apiRoutes);
   await app.register((await import('./workflow-runtime/workflow-runtime.plugin')).workflowRuntimePlugin);

@@ -166,6 +166,19 @@ CREATE INDEX history_event_instance_idx ON public.history_event USING btree (ins
 CREATE UNIQUE INDEX history_event_pkey ON public.history_event USING btree (id);
 CREATE INDEX history_event_root_idx ON public.history_event USING btree (root_instance_id, id);
 
+TABLE idempotency_key (
+  user_id uuid NOT NULL
+  key text NOT NULL
+  method text NOT NULL
+  path text NOT NULL
+  status integer NOT NULL
+  body jsonb NOT NULL
+  created_at timestamp with time zone NOT NULL DEFAULT now()
+  CONSTRAINT idempotency_key_pk PRIMARY KEY (user_id, key)
+)
+CREATE INDEX idempotency_key_created_idx ON public.idempotency_key USING btree (created_at);
+CREATE UNIQUE INDEX idempotency_key_pk ON public.idempotency_key USING btree (user_id, key);
+
 TABLE import_run (
   id uuid NOT NULL
   format text NOT NULL

@@ -1,3 +1,4 @@
+import { rememberResult } from '../plugins/idempotency.plugin';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import { appendAudit } from '../audit/audit.service';
@@ -46,6 +47,7 @@ export async function instanceRoutes(app: FastifyInstance): Promise<void> {
       const started = await db.transaction().execute(async (tx) => {
         const result = await app.engine.startInstance({ definitionKey: b.definitionKey, definitionId: b.definitionId, variables, businessKey: b.businessKey ?? null, scope }, { tx: engineTx(tx), actor: principal.userId });
         await audit(tx, request, 'instance.started', { id: result.instanceId, scope }, { definitionId: result.definitionId });
+        await rememberResult(tx, request, 201, result);
         if (typeof variables.caseId === 'string') {
           await tx.updateTable('rehab_case').set({ instance_id: result.instanceId, updated_at: clock.now() }).where('id', '=', variables.caseId).where('instance_id', 'is', null).execute();
         }

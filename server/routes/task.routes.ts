@@ -1,3 +1,4 @@
+import { rememberResult } from '../plugins/idempotency.plugin';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import { assertValidFormData, deleteDraft, extractOutput, saveDraft, type FormsDb } from '../../forms/index';
@@ -216,6 +217,7 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
         await app.engine.completeTask(task.id, variables, { tx: engineTx(tx), actor: principal.userId });
         await deleteDraft(tx as unknown as FormsDb, task.id);
         await audit(tx, request, 'task.completed', task, { variables: Object.keys(variables) });
+        await rememberResult(tx, request, 200, { ok: true });
       });
       return { ok: true };
     },

@@ -52,9 +52,9 @@ interface Session { cookie: string; csrf: string }
 /**
  * R1: clients drive instances of a two-step procedure (start, complete step 1, complete step 2) through
  * the real server over HTTP while it is killed with SIGKILL and restarted; clients retry on connection
- * errors and 5xx. The server has no Idempotency-Key support: a retried completion answers
- * 409 TASK_ALREADY_COMPLETED (the engine refuses a second completion), a retried start can start a second
- * instance (counted as duplicateStarts). Promise: acknowledged completions lost 0, duplicated effects 0,
+ * errors and 5xx, with the same `Idempotency-Key` (server/plugins/idempotency.plugin.ts), so a retry of a
+ * command that committed before the kill gets the stored answer; business keys started twice are
+ * counted as duplicateStarts. Promise: acknowledged completions lost 0, duplicated effects 0,
  * instances in a state no sequence of whole commands explains 0.
  */
 export async function runCrash(db: Kysely<ServerDatabase>, url: string, options: { instances: number; clients: number; kills: number }): Promise<Figure> {
@@ -71,10 +71,10 @@ export async function runCrash(db: Kysely<ServerDatabase>, url: string, options:
   const violations: string[] = [];
   const acked: string[] = [];
   /** A command retried until the server answers something other than a connection error or 5xx. */
-  const call = async (method: string, pathName: string, session: Session | null, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> => {
+  const call = async (method: string, pathName: string, session: Session | null, body?: unknown, key?: string): Promise<{ status: number; json: Record<string, unknown> }> => {
     for (let attempt = 0; ; attempt += 1) {
       try {
-        const response = await fetch(base + pathName, { method, headers: { ...(session ? { cookie: session.cookie, 'x-csrf-token': session.csrf } : {}), ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+        const response = await fetch(base + pathName, { method, headers: { ...(session ? { cookie: session.cookie, 'x-csrf-token': session.csrf } : {}), ...(body ? { 'content-type': 'application/json' } : {}), ...(key ? { 'idempotency-key': key } : {}) }, body: body ? JSON.stringify(body) : undefined });
         const json = (await response.json().catch(() => ({}))) as Record<string, unknown>;
         if (response.status < 500) return { status: response.status, json: { ...json, attempt } };
       } catch { /* connection refused / reset while the server is down */ }
@@ -96,16 +96,17 @@ export async function runCrash(db: Kysely<ServerDatabase>, url: string, options:
     }
   };
   let next = 0;
+  const run = Date.now().toString(36);
   const client = async (n: number) => {
     const session = await login(RACERS[n % RACERS.length]);
     for (let i = next++; i < options.instances; i = next++) {
-      const started = await call('POST', '/api/instances', session, { definitionKey: KEY, businessKey: `r1-${i}`, variables: { communeCode: '99130', i } });
+      const started = await call('POST', '/api/instances', session, { definitionKey: KEY, businessKey: `r1-${i}`, variables: { communeCode: '99130', i } }, `r1-${run}-${i}-start`);
       if (started.status !== 201) { violations.push(`start r1-${i}: ${started.status} ${JSON.stringify(started.json).slice(0, 200)}`); continue; }
       const instanceId = started.json.instanceId as string;
       for (const step of ['verify', 'report']) {
         const task = (await sql<{ id: string }>`SELECT id FROM task WHERE instance_id = ${instanceId}::uuid AND element_id = ${step} AND state = 'created'`.execute(db)).rows[0];
         if (!task) { violations.push(`r1-${i}: no open ${step}`); break; }
-        const done = await call('POST', `/api/tasks/${task.id}/complete`, session, { variables: { [step]: `by client ${n}` } });
+        const done = await call('POST', `/api/tasks/${task.id}/complete`, session, { variables: { [step]: `by client ${n}` } }, `r1-${run}-${i}-${step}`);
         if (done.status === 200) { acked.push(task.id); counters.acknowledgedCompletions += 1; }
         else if (done.status === 409 && (done.json.attempt as number) > 0) counters.ambiguousRetries409 += 1;
         else violations.push(`r1-${i} ${step}: ${done.status} ${JSON.stringify(done.json).slice(0, 200)}`);
@@ -148,7 +149,7 @@ export async function runCrash(db: Kysely<ServerDatabase>, url: string, options:
   }
   if (counters.acknowledgedLost) violations.push(`${counters.acknowledgedLost} acknowledged completions lost`);
   if (counters.duplicatedCompletions) violations.push(`${counters.duplicatedCompletions} tasks completed twice`);
-  if (counters.duplicateStarts) violations.push(`${counters.duplicateStarts} business keys started twice (a retried start without Idempotency-Key)`);
+  if (counters.duplicateStarts) violations.push(`${counters.duplicateStarts} business keys started twice (a retried start not deduplicated)`);
   return {
     name: 'R1 crash',
     scale: `${options.instances} instances of a two-step procedure (not the dossier: its forms make each step ~10 requests), ${options.clients} HTTP clients, server SIGKILLed ${counters.kills}×`,

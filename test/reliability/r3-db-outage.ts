@@ -52,7 +52,7 @@ export async function runDbOutage(r: ReliabilityApp, db: Kysely<ServerDatabase>,
       else if (response.statusCode === 503) counters.unavailable503 += 1;
       else if (response.statusCode === 500) {
         counters.internal500 += 1;
-        if (counters.internal500 <= 5) violations.push(`500 during outage: ${response.request.method} ${response.request.url} ${response.body.slice(0, 160)}`);
+        if (counters.internal500 <= 5) violations.push(`500 during outage: request ${i} of client ${n}: ${response.body.slice(0, 160)}`);
       } else if (response.statusCode < 500) counters.refused4xx += 1;
       else counters.otherFailures += 1;
       await sleep(10);

@@ -6,6 +6,7 @@ import { m0004_auth_persons } from './0004-auth-persons';
 import { m0005_mail } from './0005-mail';
 import { m0010_indicators } from './0010-indicators';
 import { m0020_performance_indexes } from './0020-performance-indexes';
+import { m0030_idempotency } from './0030-idempotency';
 
 /**
  * Every module's migrations in one ordered set. Numbers are global across modules
@@ -19,6 +20,7 @@ export function allMigrations(): Record<string, Migration> {
     { '0003_identity': m0003_identity, '0004_auth_persons': m0004_auth_persons, '0005_mail': m0005_mail },
     { '0010_indicators': m0010_indicators },
     { '0020_performance_indexes': m0020_performance_indexes },
+    { '0030_idempotency': m0030_idempotency },
   ];
   for (const source of sources) {
     for (const [name, migration] of Object.entries(source)) {
