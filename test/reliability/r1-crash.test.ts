@@ -18,6 +18,7 @@ describe('R1 crash (reduced: 1 kill, 4 clients, 16 instances; full: npm run reli
     expect(figure.counters.kills).toBe(1);
     expect(figure.counters.acknowledgedLost).toBe(0);
     expect(figure.counters.duplicatedCompletions).toBe(0);
+    expect(figure.counters.duplicateStarts).toBe(0);
     expect(figure.counters.unexplainedStates).toBe(0);
     expect(figure.counters.instancesDriven).toBe(16);
   }, 600_000);
