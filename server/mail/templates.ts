@@ -1,5 +1,5 @@
 /** Notification mail templates, Vietnamese first, English second (by the recipient's locale). */
-export type TemplateName = 'task-assigned' | 'deadline-near' | 'overdue-escalation' | 'decision-issued';
+export type TemplateName = 'task-assigned' | 'deadline-near' | 'overdue-escalation' | 'decision-issued' | 'report-ready';
 export type Locale = 'vi' | 'en';
 
 export interface RenderedMail {
@@ -48,6 +48,16 @@ const templates: Record<TemplateName, Record<Locale, (p: Params) => RenderedMail
     en: (p) => ({
       subject: `[Quy Trinh] Decision issued: ${p.decisionTitle}`,
       text: `Dear ${p.recipientName},\n\nThe decision "${p.decisionTitle}"${p.caseCode ? ` of case ${p.caseCode}` : ''} has been issued.\n\nOpen the case: ${p.link}\n`,
+    }),
+  },
+  'report-ready': {
+    vi: (p) => ({
+      subject: `[Quy Trình] Báo cáo định kỳ đã sẵn sàng: ${p.reportTitle}`,
+      text: `Kính gửi ${p.recipientName},\n\nBáo cáo "${p.reportTitle}" đã được lập.\n\nTải bảng tính (XLSX): ${p.xlsxLink}\nTải bản PDF: ${p.pdfLink}\n`,
+    }),
+    en: (p) => ({
+      subject: `[Quy Trinh] Periodic report ready: ${p.reportTitle}`,
+      text: `Dear ${p.recipientName},\n\nThe report "${p.reportTitle}" has been generated.\n\nSpreadsheet (XLSX): ${p.xlsxLink}\nPDF: ${p.pdfLink}\n`,
     }),
   },
 };

@@ -23,9 +23,10 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
   const mailRecipients = async (tx: Kysely<ServerDatabase>, run: ReportRunView) => {
     const base = config.publicUrl.replace(/\/$/, '');
     for (const to of run.recipients) {
-      await enqueueMail(app, tx, { email: to, displayName: to, locale: 'vi' }, 'decision-issued', {
-        decisionTitle: `Báo cáo định kỳ ${run.kind === 'annual' ? 'năm' : '6 tháng'} ${run.periodFrom} – ${run.periodTo} (${run.jurisdictionCode})`,
-        link: `${base}/api/reports/${run.id}/xlsx`,
+      await enqueueMail(app, tx, { email: to, displayName: to, locale: 'vi' }, 'report-ready', {
+        reportTitle: `Báo cáo định kỳ ${run.kind === 'annual' ? 'năm' : '6 tháng'} ${run.periodFrom} – ${run.periodTo} (${run.jurisdictionCode})`,
+        xlsxLink: `${base}/api/reports/${run.id}/xlsx`,
+        pdfLink: `${base}/api/reports/${run.id}/pdf`,
       });
     }
   };

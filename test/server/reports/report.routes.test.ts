@@ -55,8 +55,10 @@ describe('periodic reports', () => {
     // then the run is done at 100 % and a mail went through the outbox
     const status = (await app.inject({ method: 'GET', url: `/api/reports/${run.id}`, headers: leader.headers })).json() as { state: string; progress: number };
     expect(status).toMatchObject({ state: 'done', progress: 100 });
-    const mails = await sql<{ recipient: string }>`SELECT recipient FROM mail_log`.execute(t.db);
+    const mails = await sql<{ recipient: string; template: string; subject: string }>`SELECT recipient, template, subject FROM mail_log`.execute(t.db);
     expect(mails.rows.map((m) => m.recipient)).toEqual(['lanhdao@example.test']);
+    expect(mails.rows[0]).toMatchObject({ template: 'report-ready' });
+    expect(mails.rows[0].subject).toMatch(/^\[Quy Trình\] Báo cáo định kỳ đã sẵn sàng: /);
 
     // and the workbook opens in a spreadsheet library with the indicators' values
     const file = await app.inject({ method: 'GET', url: `/api/reports/${run.id}/xlsx`, headers: leader.headers });
