@@ -30,6 +30,15 @@ export async function engineCompleteLoop(databaseUrl: string, work: { completion
   let cpu: unknown;
   // Open the pool's connections first so their backends are measured from the start.
   await Promise.all(Array.from({ length: 20 }, () => db.selectNoFrom((eb) => eb.val(1).as('x')).execute()));
+  // Warm-up (unmeasured): the first 10 % of the work loads and compiles each procedure's graph.
+  const warm = Math.ceil(jobs.length * 0.1);
+  const complete = async (job: (typeof jobs)[number]) =>
+    db.transaction().execute(async (tx) => {
+      await engine.claimTask(job.taskId, job.actor, { tx, actor: job.actor });
+      await engine.completeTask(job.taskId, job.variables, { tx, actor: job.actor });
+    });
+  await Promise.all(jobs.slice(0, warm).map(complete));
+  next = warm;
   await meter?.start();
   const started = performance.now();
   try {
@@ -37,10 +46,7 @@ export async function engineCompleteLoop(databaseUrl: string, work: { completion
       while (next < jobs.length) {
         const job = jobs[next++];
         const t0 = performance.now();
-        await db.transaction().execute(async (tx) => {
-          await engine.claimTask(job.taskId, job.actor, { tx, actor: job.actor });
-          await engine.completeTask(job.taskId, job.variables, { tx, actor: job.actor });
-        });
+        await complete(job);
         latencies.push(performance.now() - t0);
       }
     }));

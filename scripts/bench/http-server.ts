@@ -34,7 +34,7 @@ function rssMb(pid: number): number {
  * loopback port, against `databaseUrl`, demo seed off; resolves when /health answers.
  */
 export async function startServerChild(databaseUrl: string, port: number, extraEnv: Record<string, string> = {}): Promise<ServerChild> {
-  const child: ChildProcess = spawn(process.execPath, [...(process.env.BENCH_SERVER_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=.data/bench/prof'] : []), '--import', 'tsx', 'server/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [...(process.env.BENCH_SERVER_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=.data/bench/prof'] : []), ...(process.env.BENCH_SERVER_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', 'server/main.ts'], {
     env: {
       ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'false', LOG_LEVEL: 'warn',
       LOGIN_RATE_LIMIT: '100000', WEB_DIST_DIR: webDist(), DATA_DIR: path.resolve('.data/bench-data'), ...extraEnv,
