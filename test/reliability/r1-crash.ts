@@ -57,7 +57,12 @@ interface Session { cookie: string; csrf: string }
  * counted as duplicateStarts. Promise: acknowledged completions lost 0, duplicated effects 0,
  * instances in a state no sequence of whole commands explains 0.
  */
-export async function runCrash(db: Kysely<ServerDatabase>, url: string, options: { instances: number; clients: number; kills: number }): Promise<Figure> {
+export interface OwnedPostgres {
+  stop(): Promise<void>;
+  start(): Promise<void>;
+}
+
+export async function runCrash(db: Kysely<ServerDatabase>, url: string, options: { instances: number; clients: number; kills: number; postgres?: OwnedPostgres; pgRestarts?: number }): Promise<Figure> {
   await seedReliabilityIdentity(db);
   await createEngine({ db }).deploy({ xml: twoStepXml(KEY) });
   const port = await freePort();
@@ -67,7 +72,7 @@ export async function runCrash(db: Kysely<ServerDatabase>, url: string, options:
   writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><title>r1</title>');
   const server = new ServerProcess({ ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, WEB_DIST_DIR: webDir, SEED_DEMO: 'false', LOG_LEVEL: 'fatal', LOGIN_RATE_LIMIT: '1000000' });
   const base = `http://127.0.0.1:${port}`;
-  const counters = { instancesDriven: 0, acknowledgedCompletions: 0, retries: 0, ambiguousRetries409: 0, kills: 0, acknowledgedLost: 0, duplicatedCompletions: 0, duplicateStarts: 0, unexplainedStates: 0 };
+  const counters = { pgRestarts: 0, instancesDriven: 0, acknowledgedCompletions: 0, retries: 0, ambiguousRetries409: 0, kills: 0, acknowledgedLost: 0, duplicatedCompletions: 0, duplicateStarts: 0, unexplainedStates: 0 };
   const violations: string[] = [];
   const acked: string[] = [];
   /** A command retried until the server answers something other than a connection error or 5xx. */
@@ -123,6 +128,14 @@ export async function runCrash(db: Kysely<ServerDatabase>, url: string, options:
       await server.kill();
       counters.kills += 1;
       await server.start();
+      if (options.postgres && counters.pgRestarts < (options.pgRestarts ?? 0) && driving) {
+        // PostgreSQL itself goes away under the running server (which must survive it) and comes back
+        await sleep(1_000);
+        await options.postgres.stop();
+        await sleep(3_000);
+        await options.postgres.start();
+        counters.pgRestarts += 1;
+      }
     }
   })();
   await Promise.all(Array.from({ length: options.clients }, (_, n) => client(n)));
@@ -152,7 +165,7 @@ export async function runCrash(db: Kysely<ServerDatabase>, url: string, options:
   if (counters.duplicateStarts) violations.push(`${counters.duplicateStarts} business keys started twice (a retried start not deduplicated)`);
   return {
     name: 'R1 crash',
-    scale: `${options.instances} instances of a two-step procedure (not the dossier: its forms make each step ~10 requests), ${options.clients} HTTP clients, server SIGKILLed ${counters.kills}×`,
+    scale: `${options.instances} instances of a two-step procedure (not the dossier: its forms make each step ~10 requests), ${options.clients} HTTP clients, server SIGKILLed ${counters.kills}×, PostgreSQL restarted ${counters.pgRestarts}×`,
     counters,
     violations,
   };
