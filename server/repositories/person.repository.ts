@@ -32,13 +32,18 @@ export async function searchPersons(db: Kysely<ServerDatabase>, allowed: RawBuil
       ]),
     );
   }
-  const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  let listed = q.select(columns);
+  // The total comes with the page (count(*) OVER ()): one scan of the matching rows, not two —
+  // the fuzzy name match is the expensive part (docs/benchmarks.md, HTTP / national scale).
+  let listed = q.select(columns).select(sql<string>`count(*) OVER ()`.as('total_count'));
   listed = term
     ? listed.orderBy(sql`similarity(p.search_name, f_unaccent(${term}))`, 'desc').orderBy('p.full_name')
     : listed.orderBy(sql`p.full_name COLLATE "C"`).orderBy('p.id');
-  const rows = await listed.limit(f.limit).offset(f.offset).execute();
-  return { total: total.n, rows };
+  const page = await listed.limit(f.limit).offset(f.offset).execute();
+  const total = page.length
+    ? Number(page[0].total_count)
+    : f.offset > 0 ? Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n) : 0;
+  const rows = page.map(({ total_count: _total, ...row }) => row);
+  return { total, rows };
 }
 
 export function findPerson(db: Kysely<ServerDatabase>, id: string) {
