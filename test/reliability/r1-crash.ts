@@ -122,9 +122,9 @@ export async function runCrash(db: Kysely<ServerDatabase>, url: string, options:
   await server.start();
   let driving = true;
   const killer = (async () => {
-    for (let k = 0; k < options.kills && driving; k += 1) {
+    for (let k = 0; k < options.kills && (k === 0 || driving); k += 1) {
       await sleep(k === 0 ? 800 : 1_500 + Math.random() * 2_000);
-      if (!driving) break;
+      if (!driving && k > 0) break;
       await server.kill();
       counters.kills += 1;
       await server.start();
