@@ -35,8 +35,8 @@ export async function exchangeRoutes(app: FastifyInstance): Promise<void> {
         scope = j.path;
       } else if (!allows(ability, 'read', 'Person', { row: { scope } })) throw new AppError('FORBIDDEN');
       const format = request.query.format ?? 'csv';
-      const rows = await exportRows(db, ability, scope);
-      await appendAudit(db, { at: clock.now(), actorId: principal.userId, action: 'exchange.persons-exported', resourceType: 'Person', scope, detail: { format, rows: rows.length } });
+      const { rows, personIds } = await exportRows(db, ability, scope);
+      await appendAudit(db, { at: clock.now(), actorId: principal.userId, action: 'exchange.persons-exported', resourceType: 'Person', scope, detail: { format, rows: rows.length, personIds } });
       const { body, contentType } = await encodeExport(format, rows);
       return reply.header('content-type', contentType).header('content-disposition', `attachment; filename="doi-tuong.${format}"`).send(body);
     },

@@ -135,6 +135,11 @@ describe('data exchange: import and export of persons and cases', () => {
     const lines = csv.body.replace(/^\ufeff/, '').trim().split('\r\n');
     expect(lines[0]).toBe(HEADER);
     expect(lines.slice(1).every((l) => l.includes(',99130,'))).toBe(true);
+    // every exported person is named in the audit log (each read of a person's record is logged)
+    const audit = await sql<{ detail: { personIds: string[]; rows: number } }>`
+      SELECT detail FROM audit_log WHERE action = 'exchange.persons-exported' ORDER BY id DESC LIMIT 1`.execute(t.db);
+    const exportedIds = (await sql<{ id: string }>`SELECT id::text AS id FROM person WHERE commune_code = '99130'`.execute(t.db)).rows.map((r) => r.id);
+    expect([...audit.rows[0].detail.personIds].sort()).toEqual(exportedIds.sort());
     expect((await app.inject({ method: 'GET', url: '/api/exchange/persons?jurisdiction=99160', headers: commune.headers })).statusCode).toBe(403);
 
     const xlsx = await app.inject({ method: 'GET', url: '/api/exchange/persons?format=xlsx&jurisdiction=99101', headers: admin.headers });
