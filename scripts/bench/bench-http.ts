@@ -5,7 +5,7 @@
  * timeline, complete a task (form validated). Before the HTTP loads, the in-process engine does
  * the same claim + complete work on other cloned tasks (the engine figure of the same run).
  * Flags: --users 50 --seconds 20 --port 3310 --per-user 40 (completions prepared per user),
- * --engine-per-user 10, --warmup 3 (unmeasured seconds per endpoint), --only 0,1 (endpoints by index); BENCH_SERVER_PROFILE=1 writes a CPU profile
+ * --engine-per-user 10, --rate 0 (req/s per user; 0 = saturate), --warmup 3 (unmeasured seconds per endpoint), --only 0,1 (endpoints by index); BENCH_SERVER_PROFILE=1 writes a CPU profile
  * of the server to .data/bench/prof.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -25,6 +25,8 @@ const PER_USER = Number(flag('per-user', '40'));
 /** seconds of unmeasured load per endpoint first (JIT, validator compile, BPMN graph cache, pools) */
 const WARMUP = Number(flag('warmup', '3'));
 const ENGINE_PER_USER = Number(flag('engine-per-user', '10'));
+/** requests per second per user (think time between them); 0 = back to back, saturating the server */
+const RATE = Number(flag('rate', '0'));
 /** e.g. `--only 0,4`: run only these endpoints (indexes in the table order) */
 const ONLY = flag('only')?.split(',').map(Number);
 const url = benchDatabaseUrl();
@@ -36,7 +38,7 @@ await client.connect();
 const scale = (await client.query<{ persons: string; open: string; history: string }>(
   `SELECT (SELECT count(*) FROM person) AS persons, (SELECT count(*) FROM task WHERE state = 'created') AS open, (SELECT reltuples::bigint FROM pg_class WHERE relname = 'history_event') AS history`,
 )).rows[0];
-say(`bench:http on ${scale.persons} persons, ${scale.open} open tasks, ~${scale.history} history events; ${USERS} users × ${SECONDS} s; load ${load()} (${os.cpus().length} cores)`);
+say(`bench:http on ${scale.persons} persons, ${scale.open} open tasks, ~${scale.history} history events; ${USERS} users × ${SECONDS} s, ${RATE ? `${RATE} req/s per user` : 'back to back'}; load ${load()} (${os.cpus().length} cores)`);
 
 const server = await startServerChild(url, PORT);
 try {
@@ -87,12 +89,12 @@ try {
     // Complete consumes tasks: its warm-up is at most 3 completions per user.
     const warmed = sessions.map(() => 0);
     const warmNext = name === 'complete task' ? (u: number) => (warmed[u]++ < 3 ? next(u) : null) : next;
-    if (WARMUP > 0) await runLoad(name, server.baseUrl, sessions.length, WARMUP, warmNext);
+    if (WARMUP > 0) await runLoad(name, server.baseUrl, sessions.length, WARMUP, warmNext, RATE);
     cursor.fill(0);
     say(`  ${name} … load ${load()}`);
     const meter = new CpuMeter(client, databaseName(url), () => [server.pid]);
     await meter.start();
-    const result = await runLoad(name, server.baseUrl, sessions.length, SECONDS, next);
+    const result = await runLoad(name, server.baseUrl, sessions.length, SECONDS, next, RATE);
     const cpu = await meter.stop();
     results.push({ ...result, serverCpuMs: cpu.serverMs / Math.max(1, result.requests), postgresCpuMs: cpu.postgresMs / Math.max(1, result.requests) });
   }

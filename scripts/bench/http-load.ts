@@ -34,10 +34,11 @@ interface Instance {
 
 /**
  * One autocannon instance per virtual user (one connection each, its own session and request
- * stream), all at once for `seconds`; latencies collected per response (ms).
+ * stream), all at once for `seconds`; latencies collected per response (ms). `perUserRate` > 0 paces
+ * each user (requests per second, think time in between); 0 = back to back (saturation).
  * `next(user)` gives the user's next request, or null when it has no more work.
  */
-export async function runLoad(name: string, baseUrl: string | ((user: number) => string), users: number, seconds: number, next: (user: number) => Req | null): Promise<LoadResult> {
+export async function runLoad(name: string, baseUrl: string | ((user: number) => string), users: number, seconds: number, next: (user: number) => Req | null, perUserRate = 0): Promise<LoadResult> {
   const latencies: number[] = [];
   let errors = 0;
   const started = Date.now();
@@ -46,11 +47,15 @@ export async function runLoad(name: string, baseUrl: string | ((user: number) =>
     if (!first) return Promise.resolve();
     let pending: Req | null = first;
     const real: boolean[] = [];
-    return new Promise<void>((resolve) => {
+    // Paced users start spread over one interval: autocannon sends a paced user's request at the
+    // start of each tick, so users started together would arrive as one burst every second.
+    const offset = perUserRate > 0 ? (user / users) * (1000 / perUserRate) : 0;
+    return new Promise<void>((resolve) => setTimeout(resolve, offset)).then(() => new Promise<void>((resolve) => {
       const instance = autocannon({
         url: typeof baseUrl === 'string' ? baseUrl : baseUrl(user),
         connections: 1,
         duration: seconds,
+        ...(perUserRate > 0 ? { overallRate: perUserRate } : {}),
         requests: [{
           setupRequest: (req: Record<string, unknown>) => {
             const r = pending ?? next(user);
@@ -66,7 +71,7 @@ export async function runLoad(name: string, baseUrl: string | ((user: number) =>
         latencies.push(ms);
         if (status >= 400) errors++;
       });
-    });
+    }));
   });
   await Promise.all(runs);
   const elapsed = (Date.now() - started) / 1000;
