@@ -1,8 +1,8 @@
 /**
  * `npm run bench:scale` — horizontal scale-out on one PostgreSQL (the seeded `BENCH_DATABASE_URL`):
  * the same mixed load (my tasks, open a task, person search, timeline; each user cycles through
- * them) first against 1 server process, then spread over 3; during the 3-server phase `--jobs`
- * timer jobs fall due and the 3 job executors race for them. Afterwards every timer instance must
+ * them) first against 1 server process, then spread over 3, then over 3 while `--jobs` timer jobs
+ * fall due and the 3 job executors race for them. Afterwards every timer instance must
  * show exactly one `timer.fired` and one `instance.completed` history event (job effects counted).
  * Flags: --users 60 --seconds 20 --jobs 2000
  */
@@ -65,6 +65,9 @@ try {
   say(`  1 server: ${results[0].perSecond.toFixed(0)} req/s, p95 ${results[0].p95.toFixed(1)} ms; load ${load()}`);
 
   servers.push(await startServerChild(url, 3322), await startServerChild(url, 3323));
+  step.fill(0);
+  results.push(await runLoad('3 servers', (user) => servers[user % 3].baseUrl, USERS, SECONDS, mixed));
+  say(`  3 servers: ${results[1].perSecond.toFixed(0)} req/s, p95 ${results[1].p95.toFixed(1)} ms; load ${load()}`);
   // Timer instances whose jobs fall due while the 3 servers are loaded.
   const db = createDatabase({ url, max: 4 });
   const engine = createEngine({ db });
@@ -74,8 +77,8 @@ try {
   await db.destroy();
   say(`  ${JOBS} timer jobs due in 5 s; 3 servers …`);
   step.fill(0);
-  results.push(await runLoad('3 servers', (user) => servers[user % 3].baseUrl, USERS, SECONDS, mixed));
-  say(`  3 servers: ${results[1].perSecond.toFixed(0)} req/s, p95 ${results[1].p95.toFixed(1)} ms; load ${load()}`);
+  results.push(await runLoad(`3 servers + ${JOBS} timer jobs`, (user) => servers[user % 3].baseUrl, USERS, SECONDS, mixed));
+  say(`  3 servers + jobs: ${results[2].perSecond.toFixed(0)} req/s, p95 ${results[2].p95.toFixed(1)} ms; load ${load()}`);
 
   const deadline = Date.now() + 120_000;
   let left = JOBS;
