@@ -25,6 +25,8 @@ interface TaskListQuery {
   personId?: string;
   caseId?: string;
   instanceId?: string;
+  communeCode?: string;
+  q?: string;
   sort?: 'created_at' | 'due_at' | 'priority';
   limit?: string;
   offset?: string;
@@ -59,6 +61,8 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
           personId: uuid,
           caseId: uuid,
           instanceId: uuid,
+          communeCode: { type: 'string', pattern: '^[0-9A-Za-z-]{1,20}$' },
+          q: { type: 'string', minLength: 1, maxLength: 100 },
           sort: { type: 'string', enum: ['created_at', 'due_at', 'priority'] },
           ...paging,
         }),
@@ -90,6 +94,20 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
           if (q.overdue === 'true') f = f.where('task.due_at', '<', now);
           if (q.dueWithinHours) f = f.where('task.due_at', '>=', now).where('task.due_at', '<=', new Date(now.getTime() + Number(q.dueWithinHours) * 3_600_000));
           if (q.definitionKey) f = f.where('task.definition_key', '=', q.definitionKey);
+          // The commune is a segment of the task's jurisdiction path (/99/99101/ or /99/991/99101/).
+          if (q.communeCode) f = f.where('task.scope', 'like', `%/${q.communeCode}/%`);
+          if (q.q) {
+            // Accent-insensitive (đ → d) over the step name, the case key and the person's name.
+            const pattern = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+            f = f.where((eb) =>
+              eb.or([
+                sql<boolean>`f_unaccent(task.name) ILIKE f_unaccent(${pattern})`,
+                sql<boolean>`f_unaccent(coalesce(task.business_key, '')) ILIKE f_unaccent(${pattern})`,
+                sql<boolean>`task.root_instance_id IN (SELECT v.root_instance_id FROM variable v JOIN person p ON v.value = to_jsonb(p.id::text)
+                  WHERE v.name = 'personId' AND f_unaccent(p.full_name) ILIKE f_unaccent(${pattern}))`,
+              ]),
+            );
+          }
           for (const [name, value] of [['personId', q.personId], ['caseId', q.caseId]] as const) {
             if (value) {
               f = f.where('task.root_instance_id', 'in', (eb) =>

@@ -135,6 +135,28 @@ describe('workflow routes and task authorization', () => {
     expect(mail).toHaveLength(1);
   });
 
+  it('should filter by commune (a segment of the jurisdiction path) and search accent-insensitively', async () => {
+    // given the admin sees every province-99 and 98 task
+    const get = (query: string) => app.inject({ method: 'GET', url: `/api/tasks?view=all&limit=100&${query}`, headers: s.admin.headers });
+
+    // when
+    const byCommune = await get('communeCode=99160');
+    const byDistrict = await get('communeCode=991');
+    const byName = await get(`q=${encodeURIComponent('do thi LAN')}`);
+    const nothing = await get('q=zzzz-khong-co');
+    const wildcard = await get(`q=${encodeURIComponent('%')}`);
+    const badCode = await get(`communeCode=${encodeURIComponent("99'; --")}`);
+
+    // then
+    const ids = (r: Awaited<ReturnType<typeof get>>) => (r.json().items as { id: string }[]).map((x) => x.id).sort();
+    expect(ids(byCommune)).toEqual([taskOf['99160']]);
+    expect(ids(byDistrict)).toEqual([taskOf['99101'], taskOf['99104']].sort());
+    expect(ids(byName)).toEqual([taskOf['99160']]);
+    expect(nothing.json().total).toBe(0);
+    expect(wildcard.json().total).toBe(0);
+    expect(badCode.statusCode).toBe(400);
+  });
+
   it('should filter by due date, overdue and person', async () => {
     const soon = await app.inject({ method: 'GET', url: '/api/tasks?view=all&dueWithinHours=72', headers: s['ca.xa2'].headers });
     const overdueNow = await app.inject({ method: 'GET', url: '/api/tasks?view=all&overdue=true', headers: s['ca.xa2'].headers });

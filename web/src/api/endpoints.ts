@@ -80,6 +80,8 @@ export interface TaskListQuery {
   personId?: string;
   caseId?: string;
   instanceId?: string;
+  communeCode?: string;
+  q?: string;
   sort?: 'created_at' | 'due_at' | 'priority';
   limit?: number;
   offset?: number;

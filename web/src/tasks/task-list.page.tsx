@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { taskApi, type TaskItem, type TaskListQuery } from '../api/endpoints';
 import { useSession } from '../auth/session-context';
@@ -53,6 +53,8 @@ export function TaskListPage() {
     state: filters.state,
     ...(filters.procedure ? { definitionKey: filters.procedure } : {}),
     ...(filters.person ? { personId: filters.person } : {}),
+    ...(filters.commune ? { communeCode: filters.commune } : {}),
+    ...(filters.q.trim() ? { q: filters.q.trim() } : {}),
   };
   const filterKey = JSON.stringify(serverFilters);
 
@@ -72,15 +74,8 @@ export function TaskListPage() {
   const loadedKeys = (list.data?.items ?? []).map((i) => i.definition_key);
   const missingKey = loadedKeys.find((k) => !procedures.includes(k));
   if (missingKey) setProcedures([...new Set([...procedures, ...loadedKeys])].sort());
-  // The server filters by list, procedure, person and state; commune and free text narrow the page.
-  const items = useMemo(() => {
-    const q = fold(filters.q.trim());
-    return (list.data?.items ?? []).filter((task) => {
-      if (filters.commune && !(task.scope ?? '').includes(`/${filters.commune}/`)) return false;
-      if (!q) return true;
-      return fold([task.business_key, task.case_code, task.person_name, task.name].filter(Boolean).join(' ')).includes(q);
-    });
-  }, [list.data, filters.q, filters.commune]);
+  // Every filter, the commune and the accent-insensitive search included, runs on the server.
+  const items = list.data?.items ?? [];
 
   function update(next: Record<string, string>) {
     const merged = new URLSearchParams(params);
@@ -149,9 +144,4 @@ export function TaskListPage() {
       </section>
     </div>
   );
-}
-
-/** Accent-insensitive comparison text (đ → d). */
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase();
 }
