@@ -34,7 +34,7 @@ describe('dependency boundaries (DESIGN.md §2)', () => {
   });
 
   it('should forbid eval', async () => {
-    // The forbidden call is assembled so that repository-wide greps for eval( find no real use.
+    // The forbidden call is assembled from parts so repository-wide greps for it find no real use.
     const forbidden = ['ev', 'al("1+1")'].join('');
     const messages = await lintAs('server/example.ts', `export const x = ${forbidden};\n`);
 
