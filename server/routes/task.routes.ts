@@ -10,7 +10,7 @@ import { loadPrincipal } from '../auth/principal';
 import { AppError } from '../errors';
 import { notifyTaskAssigned } from '../mail/notifications';
 import { enrichTasks } from '../services/task-enrich.service';
-import { loadTaskForm, taskSubject, taskView, type TaskRow } from '../services/task-view.service';
+import { loadTaskForm, taskCandidatePeople, taskSubject, taskView, type TaskRow } from '../services/task-view.service';
 import { engineTx } from '../workflow/engine-tx';
 import { errorResponses, idParams, jsonObject, pageOf, paging, strictObject, uuid } from './schemas';
 
@@ -135,17 +135,7 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
     const task = (await app.engine.getTask(request.params.id)) as TaskRow | null;
     if (!task) throw new AppError('TASK_NOT_FOUND');
     if (task.assignee !== principal.userId) await ensureCan(request, 'assign', 'Task', { row: taskSubject(task), resourceId: task.id });
-    const agencyCodes = task.candidate_groups.filter((g) => g.startsWith('agency:')).map((g) => g.slice(7));
-    const rows = await sql<{ id: string; displayName: string; agencyName: string | null }>`
-      SELECT u.id, u.display_name AS "displayName", a.name AS "agencyName"
-      FROM app_user u JOIN agency a ON a.id = u.agency_id JOIN jurisdiction j ON j.id = a.jurisdiction_id
-      WHERE NOT u.disabled AND (
-        a.candidate_groups && ${sql.val(task.candidate_groups)}::text[]
-        OR (cardinality(a.candidate_groups) = 0 AND (a.kind || ':' || j.code) = ANY(${sql.val(task.candidate_groups)}::text[]))
-        OR a.code = ANY(${sql.val(agencyCodes)}::text[])
-        OR u.id::text = ANY(${sql.val(task.candidate_users)}::text[]))
-      ORDER BY u.display_name LIMIT 500`.execute(db);
-    return { items: rows.rows };
+    return { items: await taskCandidatePeople(db, task) };
   });
 
   app.post<{ Params: { id: string } }>('/api/tasks/:id/claim', { schema: { tags, summary: 'Claim an unassigned task', params: idParams, response: errorResponses } }, async (request) => {
