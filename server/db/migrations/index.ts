@@ -7,6 +7,7 @@ import { m0005_mail } from './0005-mail';
 import { m0010_indicators } from './0010-indicators';
 import { m0020_performance_indexes } from './0020-performance-indexes';
 import { m0030_idempotency } from './0030-idempotency';
+import { m0040_variants } from './0040-variants';
 
 /**
  * Every module's migrations in one ordered set. Numbers are global across modules
@@ -21,6 +22,7 @@ export function allMigrations(): Record<string, Migration> {
     { '0010_indicators': m0010_indicators },
     { '0020_performance_indexes': m0020_performance_indexes },
     { '0030_idempotency': m0030_idempotency },
+    { '0040_variants': m0040_variants },
   ];
   for (const source of sources) {
     for (const [name, migration] of Object.entries(source)) {
