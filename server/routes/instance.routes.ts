@@ -7,6 +7,7 @@ import { columnMaps } from '../auth/column-maps';
 import { allows, callerOf, ensureCan } from '../auth/guard';
 import type { Action } from '../auth/abilities';
 import { AppError } from '../errors';
+import { nameHistory } from '../services/history-names.service';
 import { scopeForVariables } from '../services/instance-scope.service';
 import { engineTx } from '../workflow/engine-tx';
 import { errorResponses, idParams, jsonObject, pageOf, paging, strictObject, uuid } from './schemas';
@@ -87,7 +88,7 @@ export async function instanceRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const { ability } = callerOf(request);
       const q = request.query;
-      return app.engine.listHistory({
+      const page = await app.engine.listHistory({
         rootInstanceId: q.instanceId,
         types: q.type ? [q.type] : undefined,
         ...pageOf(q),
@@ -103,6 +104,7 @@ export async function instanceRoutes(app: FastifyInstance): Promise<void> {
           return f;
         },
       });
+      return { total: page.total, items: await nameHistory(app, page.items) };
     },
   );
 
@@ -116,7 +118,7 @@ export async function instanceRoutes(app: FastifyInstance): Promise<void> {
       allows(ability, 'read', 'Incident') ? app.engine.listIncidents({ instanceId: instance.id, state: 'open' }) : Promise.resolve({ items: [], total: 0 }),
     ]);
     await audit(db, request, 'instance.read', instance);
-    return { instance, variables, tasks: tasks.items, history: history.items, incidents: incidents.items };
+    return { instance, variables, tasks: tasks.items, history: await nameHistory(app, history.items), incidents: incidents.items };
   });
 
   app.post<{ Params: { id: string } }>('/api/instances/:id/cancel', { schema: { tags, summary: 'Cancel a running instance', params: idParams, response: errorResponses } }, async (request) => {
