@@ -3,6 +3,7 @@ import type { Variables } from '../behaviors/behavior.types';
 import type { Db, EngineContext } from '../engine-context';
 import { EngineError } from '../errors';
 import { HistoryEvent } from '../runtime/history-events';
+import { resumeAsync } from '../runtime/runner-async';
 import type { JobRow } from '../runtime/state.types';
 import { inTransaction, runCommand, type CommandOptions } from './command-runner';
 
@@ -91,6 +92,23 @@ export async function completeJob(
       data: { jobId, ...(Object.keys(variables).length > 0 ? { variables } : {}) },
     });
     runner.push({ op: 'trigger', executionId: execution.id, trigger: { kind: 'job-completed', variables } });
+  });
+}
+
+/**
+ * Runs an async continuation job (locked by `workerId`): the token goes on from its boundary until
+ * it waits again. Any incident on the way throws instead (ContinuationFailure), so the transaction
+ * rolls back to the boundary and the executor fails the job (retry with backoff, then an incident).
+ */
+export async function continueAsync(ctx: EngineContext, jobId: string, workerId: string | null, options: CommandOptions = {}): Promise<void> {
+  await runCommand(ctx, 'job', jobId, options, async (runner) => {
+    const job = lockedJob(runner.state.jobs.get(jobId), jobId, workerId ?? undefined);
+    runner.state.deleteJob(job.id);
+    const execution = runner.state.executions.get(job.execution_id ?? '');
+    if (!execution?.data.async) return;
+    runner.failFast = true;
+    runner.history(HistoryEvent.jobCompleted, execution, { data: { jobId, type: job.type, boundary: execution.data.async } });
+    await resumeAsync(runner, execution);
   });
 }
 

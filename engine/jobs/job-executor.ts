@@ -1,8 +1,9 @@
 import { BROADCAST_SIGNAL_JOB, PUBLISH_MESSAGE_JOB, TIMER_JOB } from '../behaviors/behavior.helpers';
 import { broadcastSignal, correlateMessage, fireStartTimer, fireTimer } from '../commands/event.commands';
 import {
-  completeJob, failJob, fetchAndLock, finishJobRow, throwJobError, type LockedJob,
+  completeJob, continueAsync, failJob, fetchAndLock, finishJobRow, throwJobError, type LockedJob,
 } from '../commands/job.commands';
+import { ASYNC_CONTINUATION_JOB } from '../runtime/runner-async';
 import type { EngineContext } from '../engine-context';
 import { isEngineError } from '../errors';
 
@@ -24,7 +25,7 @@ export interface JobExecutorOptions {
   batchSize?: number;
 }
 
-const INTERNAL = [TIMER_JOB, PUBLISH_MESSAGE_JOB, BROADCAST_SIGNAL_JOB];
+const INTERNAL = [TIMER_JOB, ASYNC_CONTINUATION_JOB, PUBLISH_MESSAGE_JOB, BROADCAST_SIGNAL_JOB];
 
 /** Polls due jobs (timers, internal outbox, registered worker types); safe with many executors. */
 export class JobExecutor {
@@ -100,6 +101,10 @@ export class JobExecutor {
       if (job.type === TIMER_JOB) {
         if (job.instanceId) await fireTimer(ctx, job.id, this.workerId);
         else await fireStartTimer(ctx, job.id, this.workerId);
+        return;
+      }
+      if (job.type === ASYNC_CONTINUATION_JOB) {
+        await continueAsync(ctx, job.id, this.workerId);
         return;
       }
       if (job.type === PUBLISH_MESSAGE_JOB) {

@@ -126,6 +126,8 @@ function baseElement(node: ModdleElement, type: string, scopeId: string | null):
     mi: null,
     script: null,
     properties: {},
+    asyncBefore: false,
+    asyncAfter: false,
   };
   if (eventDefinition) applyEventDefinition(element, eventDefinition, node);
   const messageRef = node.messageRef as ModdleElement | undefined;
@@ -141,6 +143,8 @@ function baseElement(node: ModdleElement, type: string, scopeId: string | null):
   for (const property of list(ext(node, 'zeebe:Properties')?.properties)) {
     element.properties[String(property.name)] = String(property.value ?? '');
   }
+  element.asyncBefore = asyncFlag(node, element.properties, 'asyncBefore');
+  element.asyncAfter = asyncFlag(node, element.properties, 'asyncAfter');
   const io = ext(node, 'zeebe:IoMapping');
   if (io) {
     element.inputs = list(io.inputParameters).map(mapping);
@@ -264,6 +268,32 @@ function miSpec(loop: ModdleElement): MultiInstanceSpec | null {
     completionCondition: ((loop.completionCondition as ModdleElement | undefined)?.body as string | undefined) ?? null,
     loopCardinality: ((loop.loopCardinality as ModdleElement | undefined)?.body as string | undefined) ?? null,
   };
+}
+
+const CAMUNDA_7_NS = 'http://camunda.org/schema/1.0/bpmn';
+
+/**
+ * Async continuation flag (docs/decisions.md): `<zeebe:property name="asyncBefore" value="true"/>`
+ * in zeebe:properties, or a Camunda 7 `camunda:asyncBefore="true"` attribute (any prefix bound to
+ * the Camunda 7 namespace), which bpmn-moddle keeps in `$attrs` without a warning.
+ */
+function asyncFlag(node: ModdleElement, properties: Record<string, string>, name: 'asyncBefore' | 'asyncAfter'): boolean {
+  if (name in properties) return properties[name].trim().toLowerCase() === 'true';
+  const attrs = (node.$attrs ?? {}) as Record<string, unknown>;
+  for (const [key, value] of Object.entries(attrs)) {
+    const [prefix, local] = key.includes(':') ? key.split(':', 2) : ['', key];
+    if (local !== name || !prefix || namespaceOf(node, prefix) !== CAMUNDA_7_NS) continue;
+    return String(value).trim().toLowerCase() === 'true';
+  }
+  return false;
+}
+
+function namespaceOf(node: ModdleElement | undefined, prefix: string): string | null {
+  for (let current = node; current; current = current.$parent) {
+    const value = ((current.$attrs ?? {}) as Record<string, unknown>)[`xmlns:${prefix}`];
+    if (typeof value === 'string') return value;
+  }
+  return null;
 }
 
 function mapping(node: ModdleElement): IoMapping {

@@ -13,6 +13,11 @@ const CATCH_KINDS = ['message', 'timer', 'signal', 'link'];
 const THROW_KINDS = ['none', 'message', 'signal', 'escalation', 'link'];
 const BOUNDARY_KINDS = ['timer', 'message', 'signal', 'error', 'escalation'];
 const GATEWAYS = new Set(['exclusiveGateway', 'inclusiveGateway']);
+/** Elements that may carry asyncBefore / asyncAfter (activities; not event subprocesses). */
+const ASYNC_CAPABLE = new Set([
+  'userTask', 'serviceTask', 'sendTask', 'receiveTask', 'manualTask', 'task', 'businessRuleTask', 'scriptTask',
+  'subProcess', 'callActivity',
+]);
 
 /** Semantic checks of a compiled graph; fills `joinReach`. Form existence is checked by deploy. */
 export function validateGraph(graph: ProcessGraph): DeployProblem[] {
@@ -39,6 +44,9 @@ type Add = (elementId: string | null, message: string) => void;
 function checkElement(graph: ProcessGraph, element: GraphElement, add: Add): void {
   const { id, type, eventKind } = element;
   if (eventKind === 'unsupported') add(id, `unsupported event definition on ${type}`);
+  if ((element.asyncBefore || element.asyncAfter) && (!ASYNC_CAPABLE.has(type) || element.triggeredByEvent)) {
+    add(id, `asyncBefore / asyncAfter is supported on activities only, not on ${type}`);
+  }
   const scope = element.scopeId ? graph.elements.get(element.scopeId) : undefined;
   if (type === 'startEvent') {
     const scopeKind = scope?.type === 'process' ? 'process' : scope?.triggeredByEvent ? 'eventSubProcess' : 'subProcess';

@@ -76,6 +76,9 @@ export interface GraphElement {
   mi: MultiInstanceSpec | null;
   script: { expression: string; resultVariable: string | null } | null;
   properties: Record<string, string>;
+  /** async continuation: the transaction ends before the activity is entered / after it completed */
+  asyncBefore: boolean;
+  asyncAfter: boolean;
 }
 
 export interface GraphFlow {

@@ -24,8 +24,11 @@ export function terminateExecution(runner: Runner, execution: ExecutionRow): voi
       runner.history(HistoryEvent.taskCancelled, execution, { taskId: task.id });
     }
   }
-  assertTransition(execution.element_id, execution.state, 'terminating');
-  runner.history(HistoryEvent.elementTerminated, execution);
+  // a token waiting at an async boundary was never entered (before) or already completed (after)
+  if (!execution.data.async) {
+    assertTransition(execution.element_id, execution.state, 'terminating');
+    runner.history(HistoryEvent.elementTerminated, execution);
+  }
   runner.cleanup(execution);
 }
 

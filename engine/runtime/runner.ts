@@ -8,6 +8,7 @@ import type { GraphProvider } from './graph-provider';
 import { HistoryEvent, type HistoryEventType } from './history-events';
 import type { InstanceState } from './instance-state';
 import { assertTransition } from './lifecycle';
+import { ContinuationFailure, suspendAsync } from './runner-async';
 import { applyEffect } from './runner-effects';
 import { handleEscalation, handleError, terminateExecution } from './runner-events';
 import type { ExecutionData, ExecutionRow, InstanceRow } from './state.types';
@@ -39,6 +40,8 @@ export class Runner {
   readonly nowIso: string;
   /** ids of user tasks created by this command (filled while it runs) */
   readonly createdTaskIds: string[] = [];
+  /** set by an async continuation: incidents become a thrown ContinuationFailure (rollback + job retry) */
+  failFast = false;
   private readonly queue: Step[] = [];
 
   constructor(readonly deps: RunnerDeps) {
@@ -146,10 +149,19 @@ export class Runner {
     assertTransition(step.elementId, 'activating', 'active');
     this.state.putExecution(execution);
     const element = this.elementOf(execution);
+    if (element.asyncBefore && !execution.data.inner) {
+      suspendAsync(this, execution, 'before');
+      return;
+    }
+    await this.enter(execution, element, step.local, step.triggered ?? null);
+  }
+
+  /** Enters an element whose execution exists: history, io inputs, boundaries, then its behaviour. */
+  async enter(execution: ExecutionRow, element: GraphElement, local?: Variables, triggered: Variables | null = null): Promise<void> {
     this.history(HistoryEvent.elementActivated, execution, { element });
     const isBody = Boolean(element.mi) && !execution.data.inner;
     try {
-      if (step.local) this.vars.setLocal(execution, step.local);
+      if (local) this.vars.setLocal(execution, local);
       if (!isBody && element.inputs.length > 0) {
         const context = this.vars.visible(execution.id);
         const inputs: Variables = {};
@@ -162,7 +174,7 @@ export class Runner {
       this.incident(execution, 'EXPRESSION_ERROR', (error as Error).message);
       return;
     }
-    await this.invoke(execution, (ctx) => behaviorFor(element, execution).activate(ctx), step.triggered ?? null);
+    await this.invoke(execution, (ctx) => behaviorFor(element, execution).activate(ctx), triggered);
   }
 
   instanceRoot(instanceId: string): string {
@@ -220,6 +232,8 @@ export class Runner {
   }
 
   incident(execution: ExecutionRow, type: string, message: string, jobId: string | null = null): void {
+    // inside an async continuation a failure rolls the transaction back to the boundary (the job retries)
+    if (this.failFast && !jobId) throw new ContinuationFailure(type, message);
     const instance = this.instanceOf(execution);
     const id = this.deps.newId();
     this.state.putIncident({
@@ -269,17 +283,26 @@ export class Runner {
       this.push({ op: 'trigger', executionId: execution.parent_id, trigger: { kind: 'inner-completed', executionId: execution.id } });
       return;
     }
-    const taken = flows ?? this.selectFlows(element, parent ?? execution);
+    if (element.asyncAfter) {
+      suspendAsync(this, { ...execution, id: this.deps.newId(), data: flows ? { asyncFlows: flows } : {} }, 'after');
+      return;
+    }
+    this.leave(execution, flows ?? this.selectFlows(element, parent ?? execution), keepScope);
+  }
+
+  /** Takes the given outgoing flows of a left element (or checks its scope when there are none). */
+  leave(execution: ExecutionRow, taken: string[], keepScope = false): void {
+    const parentId = execution.parent_id ?? '';
     for (const flowId of taken) {
       const target = this.graphOf(execution).flows.get(flowId)?.target;
       if (!target) continue;
-      this.push({ op: 'activate', instanceId: execution.instance_id, parentId: execution.parent_id, elementId: target, flowId });
+      this.push({ op: 'activate', instanceId: execution.instance_id, parentId, elementId: target, flowId });
     }
-    if (taken.length === 0 && !keepScope) this.push({ op: 'scope-check', executionId: execution.parent_id });
+    if (taken.length === 0 && !keepScope) this.push({ op: 'scope-check', executionId: parentId });
   }
 
   /** Activities and events: unconditional flows plus conditional ones that hold (default if none). */
-  private selectFlows(element: GraphElement, scope: ExecutionRow): string[] {
+  selectFlows(element: GraphElement, scope: ExecutionRow): string[] {
     const graph = this.deps.graphs.graph(this.instanceOf(scope).definition_id);
     if (element.outgoing.every((flowId) => !graph.flows.get(flowId)?.condition)) return element.outgoing;
     const context = this.vars.visible(scope.id);

@@ -28,6 +28,10 @@ export interface ExecutionData {
   /** the event that started an event subprocess */
   startEventId?: string;
   triggerVariables?: Record<string, unknown>;
+  /** the token waits at an async continuation boundary (a job carries it on) */
+  async?: 'before' | 'after';
+  /** asyncAfter: flows chosen before the boundary (gateway-like choices); else selected on resume */
+  asyncFlows?: string[];
 }
 
 export interface ExecutionRow {
@@ -69,7 +73,7 @@ export interface TaskRow {
 export interface JobRow {
   id: string;
   type: string;
-  kind: 'timer' | 'service' | 'internal' | 'generic';
+  kind: 'timer' | 'service' | 'internal' | 'generic' | 'async';
   instance_id: string | null;
   root_instance_id: string | null;
   execution_id: string | null;
