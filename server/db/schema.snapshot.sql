@@ -84,6 +84,17 @@ TABLE calendar_holiday (
 )
 CREATE UNIQUE INDEX calendar_holiday_pkey ON public.calendar_holiday USING btree (date);
 
+TABLE court_area (
+  code text NOT NULL
+  province_code text NOT NULL
+  name text NOT NULL
+  court_agency_code text
+  CONSTRAINT court_area_pkey PRIMARY KEY (code)
+  CONSTRAINT court_area_province_code_fkey FOREIGN KEY (province_code) REFERENCES jurisdiction(code)
+)
+CREATE UNIQUE INDEX court_area_pkey ON public.court_area USING btree (code);
+CREATE INDEX court_area_province_idx ON public.court_area USING btree (province_code);
+
 TABLE event_subscription (
   id uuid NOT NULL
   kind text NOT NULL
@@ -299,7 +310,9 @@ TABLE jurisdiction (
   structure text NOT NULL
   valid_from date
   valid_to date
+  court_area_code text
   CONSTRAINT jurisdiction_code_key UNIQUE (code)
+  CONSTRAINT jurisdiction_court_area_code_fkey FOREIGN KEY (court_area_code) REFERENCES court_area(code)
   CONSTRAINT jurisdiction_level_check CHECK ((level = ANY (ARRAY['province'::text, 'district'::text, 'commune'::text])))
   CONSTRAINT jurisdiction_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES jurisdiction(id)
   CONSTRAINT jurisdiction_pkey PRIMARY KEY (id)
@@ -438,12 +451,14 @@ TABLE rehab_case (
   created_by uuid
   created_at timestamp with time zone NOT NULL
   updated_at timestamp with time zone NOT NULL
+  closed_at timestamp with time zone
   CONSTRAINT rehab_case_code_key UNIQUE (code)
   CONSTRAINT rehab_case_person_id_fkey FOREIGN KEY (person_id) REFERENCES person(id)
   CONSTRAINT rehab_case_pkey PRIMARY KEY (id)
 )
 CREATE UNIQUE INDEX rehab_case_code_key ON public.rehab_case USING btree (code);
 CREATE INDEX rehab_case_person_idx ON public.rehab_case USING btree (person_id);
+CREATE INDEX rehab_case_person_open_idx ON public.rehab_case USING btree (person_id) WHERE (status = 'open'::text);
 CREATE UNIQUE INDEX rehab_case_pkey ON public.rehab_case USING btree (id);
 CREATE INDEX rehab_case_scope_idx ON public.rehab_case USING btree (scope text_pattern_ops);
 

@@ -11,6 +11,16 @@ export interface JurisdictionTable {
   structure: '2022' | '2025';
   valid_from: string | null;
   valid_to: string | null;
+  /** 2025 communes: the regional court area (court_area.code), configuration (0045) */
+  court_area_code: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** Regional court areas per province (0045). */
+export interface CourtAreaTable {
+  code: string;
+  province_code: string;
+  name: string;
+  court_agency_code: string | null;
 }
 
 export interface AgencyTable {
@@ -104,6 +114,8 @@ export interface RehabCaseTable {
   created_by: string | null;
   created_at: Date;
   updated_at: Date;
+  /** set with status closed/cancelled when the case's root instance ends (trigger of 0045) */
+  closed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface MailLogTable {
@@ -139,6 +151,7 @@ export interface PublicSubmissionTable {
 
 export interface ServerDatabase {
   jurisdiction: JurisdictionTable;
+  court_area: CourtAreaTable;
   agency: AgencyTable;
   app_user: AppUserTable;
   user_role: UserRoleTable;

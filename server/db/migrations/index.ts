@@ -8,6 +8,7 @@ import { m0010_indicators } from './0010-indicators';
 import { m0020_performance_indexes } from './0020-performance-indexes';
 import { m0030_idempotency } from './0030-idempotency';
 import { m0040_variants } from './0040-variants';
+import { m0045_case_lifecycle_court_areas } from './0045-case-lifecycle-court-areas';
 
 /**
  * Every module's migrations in one ordered set. Numbers are global across modules
@@ -23,6 +24,7 @@ export function allMigrations(): Record<string, Migration> {
     { '0020_performance_indexes': m0020_performance_indexes },
     { '0030_idempotency': m0030_idempotency },
     { '0040_variants': m0040_variants },
+    { '0045_case_lifecycle_court_areas': m0045_case_lifecycle_court_areas },
   ];
   for (const source of sources) {
     for (const [name, migration] of Object.entries(source)) {
