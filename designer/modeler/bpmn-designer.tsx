@@ -25,13 +25,18 @@ export interface BpmnDesignerProps {
   onFormsImported?(forms: FormFile[]): void;
   /** The live bpmn-js Modeler (null after unmount), for hosts that need more. */
   onModeler?(modeler: Modeler | null): void;
+  /**
+   * Problems found elsewhere (the server's deploy validation): listed first in the problems panel
+   * and marked on the diagram (`qt-server-problem`) by element id until the host replaces them.
+   */
+  serverProblems?: Problem[];
 }
 
 /**
  * The BPMN editor: palette, canvas, properties panel (Zeebe), lint problems and file
  * import/export. Vietnamese by default; switching locale rebuilds the modeler keeping the model.
  */
-export function BpmnDesigner({ xml, locale = 'vi', forms = [], onChange, onFormsImported, onModeler }: BpmnDesignerProps) {
+export function BpmnDesigner({ xml, locale = 'vi', forms = [], onChange, onFormsImported, onModeler, serverProblems = NO_PROBLEMS }: BpmnDesignerProps) {
   const canvasRef = useRef<HTMLDivElement>(null);
   const propertiesRef = useRef<HTMLDivElement>(null);
   const modelerRef = useRef<Modeler | null>(null);
@@ -98,6 +103,8 @@ export function BpmnDesigner({ xml, locale = 'vi', forms = [], onChange, onForms
   useEffect(() => {
     if (xml !== undefined && xml !== xmlRef.current) void openXml(xml);
   }, [xml, openXml]);
+
+  useEffect(() => markServerProblems(modelerRef.current, serverProblems), [serverProblems, importCount]);
 
   const selectElement = useCallback((elementId: string) => {
     const modeler = modelerRef.current;
@@ -172,9 +179,28 @@ export function BpmnDesigner({ xml, locale = 'vi', forms = [], onChange, onForms
         <div className="qt-canvas" ref={canvasRef} />
         <aside className="qt-properties" ref={propertiesRef} />
       </div>
-      <ProblemsPanel problems={[...importProblems, ...problems]} locale={locale} onSelect={selectElement} />
+      <ProblemsPanel problems={[...serverProblems, ...importProblems, ...problems]} locale={locale} onSelect={selectElement} />
     </div>
   );
+}
+
+const NO_PROBLEMS: Problem[] = [];
+const SERVER_MARKER = 'qt-server-problem';
+
+/** Puts the server-problem marker on exactly the elements of `problems`; returns the cleanup. */
+function markServerProblems(modeler: Modeler | null, problems: Problem[]): (() => void) | undefined {
+  if (!modeler) return undefined;
+  const canvas = modeler.get('canvas') as Canvas;
+  const registry = modeler.get('elementRegistry') as ElementRegistry;
+  const marked = [...new Set(problems.map((p) => p.id))].filter((id) => id && registry.get(id));
+  for (const id of marked) canvas.addMarker(id, SERVER_MARKER);
+  return () => {
+    try {
+      for (const id of marked) if (registry.get(id)) canvas.removeMarker(id, SERVER_MARKER);
+    } catch {
+      // the modeler was destroyed first (locale switch, unmount): nothing left to unmark
+    }
+  };
 }
 
 function processIdOf(xml: string): string {

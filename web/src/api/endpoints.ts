@@ -213,3 +213,72 @@ export const instanceApi = {
   cancel: (id: string) => api<unknown>('POST', `/api/instances/${id}/cancel`),
   start: (body: { definitionKey: string; variables: Record<string, unknown>; businessKey?: string }) => api<{ instanceId: string; definitionId: string }>('POST', '/api/instances', { body }),
 };
+
+// ---- designer: definitions, variants, migration (server/routes/definition.routes.ts, variant.routes.ts) ----
+
+export interface DefinitionRow {
+  id: string;
+  key: string;
+  version: number;
+  name: string | null;
+  deployed_at: string;
+  deployed_by?: string | null;
+  version_tag: string | null;
+  jurisdiction_code: string | null;
+  parent_definition_id: string | null;
+}
+
+/** One problem of the server's deploy validation (engine DeployProblem; message may come in both languages). */
+export interface ServerProblem {
+  elementId: string | null;
+  message: string | { vi: string; en: string };
+  [key: string]: unknown;
+}
+
+export interface VariantRow {
+  id: string;
+  key: string;
+  name: string | null;
+  jurisdictionCode: string;
+  jurisdictionName?: string | null;
+  active: boolean;
+  definitionId: string;
+  version: number;
+  parentDefinitionId: string;
+  parentVersion: number;
+  latestParentDefinitionId: string;
+  latestParentVersion: number;
+  parentHasNewer: boolean;
+  [key: string]: unknown;
+}
+
+export interface MigrationPlanRow {
+  instanceId: string;
+  businessKey: string | null;
+  canMigrate: boolean;
+  problems: ServerProblem[];
+}
+
+export const definitionApi = {
+  list: (query: { key?: string; latestOnly?: boolean; limit?: number }, signal?: AbortSignal) =>
+    api<ListPage<DefinitionRow>>('GET', '/api/definitions', { query: { ...query, latestOnly: query.latestOnly === undefined ? undefined : String(query.latestOnly) }, signal }),
+  versions: (key: string, signal?: AbortSignal) => api<ListPage<DefinitionRow>>('GET', `/api/definitions/key/${encodeURIComponent(key)}/versions`, { signal }),
+  validate: (xml: string) => api<{ valid: boolean; processes: (string | null)[]; problems: ServerProblem[] }>('POST', '/api/definitions/validate', { body: { xml } }),
+  deploy: (body: { xml: string; versionTag?: string }) => api<{ definitions: (DefinitionRow & { created?: boolean })[] }>('POST', '/api/definitions', { body }),
+  resolve: (query: { key: string; communeCode: string }, signal?: AbortSignal) =>
+    api<{ definitionId: string; key: string; version: number; jurisdictionCode: string | null; variantId: string | null }>('GET', '/api/definitions/resolve', { query, signal }),
+  migrationDryRun: (sourceId: string, body: { targetDefinitionId: string; mapping?: Record<string, string> }) =>
+    api<{ instances: MigrationPlanRow[]; total: number }>('POST', `/api/definitions/${sourceId}/migration/dry-run`, { body }),
+  migrationApply: (sourceId: string, body: { targetDefinitionId: string; mapping?: Record<string, string> }) =>
+    api<{ migrated: number | string[]; failed: number | { instanceId: string; problems?: ServerProblem[] }[] }>('POST', `/api/definitions/${sourceId}/migration/apply`, { body }),
+};
+
+export const variantApi = {
+  list: (query: { key?: string; jurisdictionCode?: string }, signal?: AbortSignal) => api<ListPage<VariantRow>>('GET', '/api/variants', { query, signal }),
+  get: (id: string, signal?: AbortSignal) => api<VariantRow>('GET', `/api/variants/${id}`, { signal }),
+  create: (body: { parentDefinitionId: string; jurisdictionCode: string; xml: string; name?: string; overrides?: unknown }) =>
+    api<{ variant: VariantRow; definition: DefinitionRow }>('POST', '/api/variants', { body }),
+  addVersion: (id: string, body: { xml: string; parentDefinitionId: string }) =>
+    api<{ variant: VariantRow; definition: DefinitionRow }>('POST', `/api/variants/${id}/versions`, { body }),
+  setActive: (id: string, active: boolean) => api<VariantRow>('POST', `/api/variants/${id}/${active ? 'activate' : 'deactivate'}`),
+};
