@@ -31,6 +31,15 @@ export interface AppConfig {
   publicForms: string[];
   /** Base URL used in links inside notification mail. */
   publicUrl: string;
+  /** How often the audit sealer chains new audit rows (server/audit/audit-sealer.ts). */
+  auditSealIntervalMs: number;
+  /** Append-only file outside the database where the chain head is copied (`audit:verify -- --anchors`). */
+  auditAnchorFile: string;
+  auditAnchorMinutes: number;
+  /** Mail the chain head to the auditors this often (0 = never). */
+  auditAnchorMailHours: number;
+  /** Idempotency-Key results older than this are purged. */
+  idempotencyTtlHours: number;
 }
 
 export class ConfigError extends Error {}
@@ -57,6 +66,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicForms: (env.PUBLIC_FORMS ?? 'voluntary.registration,determination.volunteer-application').split(',').map((f) => f.trim()).filter(Boolean),
     mailFrom: env.MAIL_FROM ?? 'Quy Trinh <no-reply@quytrinh.local>',
     publicUrl: env.PUBLIC_URL ?? 'http://localhost:3000',
+    auditSealIntervalMs: parsePositive('AUDIT_SEAL_INTERVAL_MS', env.AUDIT_SEAL_INTERVAL_MS, 1000),
+    auditAnchorFile: path.resolve(env.AUDIT_ANCHOR_FILE ?? path.join(dataDir, 'audit', 'anchors.jsonl')),
+    auditAnchorMinutes: parsePositive('AUDIT_ANCHOR_MINUTES', env.AUDIT_ANCHOR_MINUTES, 10),
+    auditAnchorMailHours: env.AUDIT_ANCHOR_MAIL_HOURS === '0' ? 0 : parsePositive('AUDIT_ANCHOR_MAIL_HOURS', env.AUDIT_ANCHOR_MAIL_HOURS, 24),
+    idempotencyTtlHours: parsePositive('IDEMPOTENCY_TTL_HOURS', env.IDEMPOTENCY_TTL_HOURS, 48),
   };
 }
 
