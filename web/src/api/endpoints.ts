@@ -238,18 +238,25 @@ export interface ServerProblem {
 export interface VariantRow {
   id: string;
   key: string;
-  name: string | null;
+  name: string;
   jurisdictionCode: string;
-  jurisdictionName?: string | null;
+  jurisdictionName: string | null;
   active: boolean;
-  definitionId: string;
-  version: number;
-  parentDefinitionId: string;
-  parentVersion: number;
-  latestParentDefinitionId: string;
-  latestParentVersion: number;
+  /** the variant's latest deployed version */
+  definitionId: string | null;
+  version: number | null;
+  /** the parent version that latest version derives from */
+  parentDefinitionId: string | null;
+  parentVersion: number | null;
+  latestParentDefinitionId: string | null;
+  latestParentVersion: number | null;
   parentHasNewer: boolean;
   [key: string]: unknown;
+}
+
+export interface VariantDetail extends VariantRow {
+  overrides: unknown;
+  versions: { definitionId: string; version: number; parentDefinitionId: string | null; parentVersion: number | null; deployedAt: string; deployedBy: string | null }[];
 }
 
 export interface MigrationPlanRow {
@@ -275,10 +282,10 @@ export const definitionApi = {
 
 export const variantApi = {
   list: (query: { key?: string; jurisdictionCode?: string }, signal?: AbortSignal) => api<ListPage<VariantRow>>('GET', '/api/variants', { query, signal }),
-  get: (id: string, signal?: AbortSignal) => api<VariantRow>('GET', `/api/variants/${id}`, { signal }),
+  get: (id: string, signal?: AbortSignal) => api<VariantDetail>('GET', `/api/variants/${id}`, { signal }),
   create: (body: { parentDefinitionId: string; jurisdictionCode: string; xml: string; name?: string; overrides?: unknown }) =>
     api<{ variant: VariantRow; definition: DefinitionRow }>('POST', '/api/variants', { body }),
-  addVersion: (id: string, body: { xml: string; parentDefinitionId: string }) =>
+  addVersion: (id: string, body: { xml: string; parentDefinitionId: string; overrides?: unknown }) =>
     api<{ variant: VariantRow; definition: DefinitionRow }>('POST', `/api/variants/${id}/versions`, { body }),
   setActive: (id: string, active: boolean) => api<VariantRow>('POST', `/api/variants/${id}/${active ? 'activate' : 'deactivate'}`),
 };
