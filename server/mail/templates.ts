@@ -1,5 +1,5 @@
 /** Notification mail templates, Vietnamese first, English second (by the recipient's locale). */
-export type TemplateName = 'task-assigned' | 'deadline-near' | 'overdue-escalation' | 'decision-issued' | 'report-ready';
+export type TemplateName = 'task-assigned' | 'deadline-near' | 'overdue-escalation' | 'decision-issued' | 'report-ready' | 'audit-anchor';
 export type Locale = 'vi' | 'en';
 
 export interface RenderedMail {
@@ -58,6 +58,16 @@ const templates: Record<TemplateName, Record<Locale, (p: Params) => RenderedMail
     en: (p) => ({
       subject: `[Quy Trinh] Periodic report ready: ${p.reportTitle}`,
       text: `Dear ${p.recipientName},\n\nThe report "${p.reportTitle}" has been generated.\n\nSpreadsheet (XLSX): ${p.xlsxLink}\nPDF: ${p.pdfLink}\n`,
+    }),
+  },
+  'audit-anchor': {
+    vi: (p) => ({
+      subject: `[Quy Trình] Mốc nhật ký kiểm tra: #${p.seq}`,
+      text: `Kính gửi ${p.recipientName},\n\nĐây là mốc của chuỗi băm nhật ký kiểm tra, lúc ${p.at}:\n\nSố thứ tự: ${p.seq}\nMã dòng: ${p.id}\nBăm: ${p.hash}\n\nVui lòng lưu thư này ngoài hệ thống. Khi kiểm tra, so sánh bằng: npm run audit:verify -- --anchor ${p.seq}:${p.hash}\n`,
+    }),
+    en: (p) => ({
+      subject: `[Quy Trinh] Audit log anchor: #${p.seq}`,
+      text: `Dear ${p.recipientName},\n\nThis is an anchor of the audit log hash chain, taken at ${p.at}:\n\nSequence: ${p.seq}\nRow id: ${p.id}\nHash: ${p.hash}\n\nPlease keep this mail outside the system. To check it: npm run audit:verify -- --anchor ${p.seq}:${p.hash}\n`,
     }),
   },
 };
