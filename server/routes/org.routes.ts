@@ -4,14 +4,28 @@ import { accessibleWhere } from '../auth/casl-sql';
 import { columnMaps } from '../auth/column-maps';
 import { callerOf, ensureCan } from '../auth/guard';
 import { AGENCY_KINDS } from '../auth/principal';
+import { deleteUserSessions } from '../auth/session.service';
 import { AppError } from '../errors';
 import { findJurisdictionByCode, listJurisdictions } from '../repositories/jurisdiction.repository';
-import { code, errorResponses, isoDate, shortText, strictObject, uuid } from './schemas';
+import { defaultAgencyGroups, findAgency, listManagedAgencies, listManagedJurisdictions, setAgencyUsersDisabled } from '../services/org-admin.service';
+import { code, errorResponses, idParams, isoDate, pageOf, paging, shortText, strictObject, uuid } from './schemas';
 
 const level = { type: 'string', enum: ['province', 'district', 'commune'] } as const;
 const structure = { type: 'string', enum: ['2022', '2025'] } as const;
 const kind = { type: 'string', enum: [...AGENCY_KINDS] } as const;
 const group = { type: 'string', minLength: 3, maxLength: 80, pattern: '^[a-z_]+:[A-Za-z0-9_.-]+$' } as const;
+const groups = { type: 'array', items: group, maxItems: 20, uniqueItems: true } as const;
+const nullableDate = { type: ['string', 'null'], format: 'date' } as const;
+const search = { type: 'string', maxLength: 60 } as const;
+/** A PATCH must change something. */
+const patchOf = (properties: Record<string, unknown>) => ({ ...strictObject(properties), minProperties: 1 });
+const withUnprocessable = { ...errorResponses, 422: { $ref: 'errorBody#' } } as const;
+
+/** Validity dates (YYYY-MM-DD, or null) must not end before they start. */
+function checkValidity(from: string | Date | null | undefined, to: string | Date | null | undefined): void {
+  const day = (d: string | Date) => (typeof d === 'string' ? d : d.toISOString().slice(0, 10));
+  if (from && to && day(to) < day(from)) throw new AppError('VALIDITY_INVALID');
+}
 
 /** Jurisdictions (tree with materialised paths) and agencies: readable by all, managed by admins in their subtree. */
 export async function orgRoutes(app: FastifyInstance): Promise<void> {
@@ -39,12 +53,13 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<{ Body: { code: string; name: string; level: 'province' | 'district' | 'commune'; parentCode?: string; structure: '2022' | '2025'; validFrom?: string; validTo?: string } }>(
     '/api/admin/jurisdictions',
-    { schema: { tags: ['admin'], summary: 'Create a jurisdiction under a parent', body: strictObject({ code, name: shortText, level, parentCode: code, structure, validFrom: isoDate, validTo: isoDate }, ['code', 'name', 'level', 'structure']), response: errorResponses } },
+    { schema: { tags: ['admin'], summary: 'Create a jurisdiction under a parent', body: strictObject({ code, name: shortText, level, parentCode: code, structure, validFrom: isoDate, validTo: isoDate }, ['code', 'name', 'level', 'structure']), response: withUnprocessable } },
     async (request, reply) => {
       const b = request.body;
       const parent = b.parentCode ? await findJurisdictionByCode(db, b.parentCode) : undefined;
       if (b.parentCode && !parent) throw new AppError('JURISDICTION_NOT_FOUND');
       if ((b.level === 'province') !== !parent) throw new AppError('JURISDICTION_INVALID');
+      checkValidity(b.validFrom, b.validTo);
       const path = `${parent?.path ?? '/'}${b.code}/`;
       const { principal } = await ensureCan(request, 'create', 'Jurisdiction', { row: { scope: path } });
       const row = await db.transaction().execute(async (tx) => {
@@ -63,12 +78,13 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
 
   app.patch<{ Params: { code: string }; Body: { name?: string; validFrom?: string | null; validTo?: string | null } }>(
     '/api/admin/jurisdictions/:code',
-    { schema: { tags: ['admin'], summary: 'Rename or set validity dates', params: strictObject({ code }, ['code']), body: strictObject({ name: shortText, validFrom: { type: ['string', 'null'], format: 'date' }, validTo: { type: ['string', 'null'], format: 'date' } }), response: errorResponses } },
+    { schema: { tags: ['admin'], summary: 'Rename or set validity dates (validTo = today ends it; null makes it valid again)', params: strictObject({ code }, ['code']), body: patchOf({ name: shortText, validFrom: nullableDate, validTo: nullableDate }), response: withUnprocessable } },
     async (request) => {
       const j = await findJurisdictionByCode(db, request.params.code);
       if (!j) throw new AppError('JURISDICTION_NOT_FOUND');
       const { principal } = await ensureCan(request, 'update', 'Jurisdiction', { row: { id: j.id, scope: j.path } });
       const b = request.body;
+      checkValidity(b.validFrom !== undefined ? b.validFrom : j.valid_from, b.validTo !== undefined ? b.validTo : j.valid_to);
       return db.transaction().execute(async (tx) => {
         const updated = await tx
           .updateTable('jurisdiction')
@@ -76,7 +92,7 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
           .where('id', '=', j.id)
           .returningAll()
           .executeTakeFirstOrThrow();
-        await appendAudit(tx, { at: clock.now(), actorId: principal.userId, action: 'jurisdiction.updated', resourceType: 'Jurisdiction', resourceId: j.id, scope: j.path, detail: b });
+        await appendAudit(tx, { at: clock.now(), actorId: principal.userId, action: 'jurisdiction.updated', resourceType: 'Jurisdiction', resourceId: j.id, scope: j.path, detail: { ...b, before: { name: j.name, validFrom: j.valid_from, validTo: j.valid_to } } });
         return updated;
       });
     },
@@ -96,7 +112,7 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<{ Body: { code: string; name: string; kind: string; jurisdictionCode: string; candidateGroups?: string[] } }>(
     '/api/admin/agencies',
-    { schema: { tags: ['admin'], summary: 'Create an agency in a jurisdiction', body: strictObject({ code, name: shortText, kind, jurisdictionCode: code, candidateGroups: { type: 'array', items: group, maxItems: 20, uniqueItems: true } }, ['code', 'name', 'kind', 'jurisdictionCode']), response: errorResponses } },
+    { schema: { tags: ['admin'], summary: 'Create an agency in a jurisdiction', body: strictObject({ code, name: shortText, kind, jurisdictionCode: code, candidateGroups: groups }, ['code', 'name', 'kind', 'jurisdictionCode']), response: errorResponses } },
     async (request, reply) => {
       const b = request.body;
       const j = await findJurisdictionByCode(db, b.jurisdictionCode);
@@ -107,7 +123,7 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
         if (exists) throw new AppError('DUPLICATE');
         const created = await tx
           .insertInto('agency')
-          .values({ code: b.code, name: b.name, kind: b.kind, jurisdiction_id: j.id, candidate_groups: b.candidateGroups ?? [`${b.kind}:${j.code}`, `agency:${b.code}`] })
+          .values({ code: b.code, name: b.name, kind: b.kind, jurisdiction_id: j.id, candidate_groups: b.candidateGroups ?? defaultAgencyGroups(b.kind, j.code, b.code) })
           .returningAll()
           .executeTakeFirstOrThrow();
         await appendAudit(tx, { at: clock.now(), actorId: principal.userId, action: 'agency.created', resourceType: 'Agency', resourceId: created.id, scope: j.path, detail: { code: b.code } });
@@ -117,31 +133,89 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.patch<{ Params: { id: string }; Body: { name?: string; candidateGroups?: string[] } }>(
+  app.patch<{ Params: { id: string }; Body: { name?: string; kind?: string; jurisdictionCode?: string; candidateGroups?: string[] } }>(
     '/api/admin/agencies/:id',
-    { schema: { tags: ['admin'], summary: 'Rename an agency or change the candidate groups it answers', params: strictObject({ id: uuid }, ['id']), body: strictObject({ name: shortText, candidateGroups: { type: 'array', items: group, maxItems: 20, uniqueItems: true } }), response: errorResponses } },
+    { schema: { tags: ['admin'], summary: 'Rename an agency, change its kind, move it to another jurisdiction (its users move with it) or set the candidate groups it answers', params: idParams, body: patchOf({ name: shortText, kind, jurisdictionCode: code, candidateGroups: groups }), response: errorResponses } },
     async (request) => {
-      const a = await db.selectFrom('agency as a').innerJoin('jurisdiction as j', 'j.id', 'a.jurisdiction_id').select(['a.id', 'j.path']).where('a.id', '=', request.params.id).executeTakeFirst();
+      const a = await findAgency(db, request.params.id);
       if (!a) throw new AppError('AGENCY_NOT_FOUND');
       const { principal } = await ensureCan(request, 'update', 'Agency', { row: { id: a.id, scope: a.path } });
       const b = request.body;
+      const target = b.jurisdictionCode && b.jurisdictionCode !== a.jurisdiction_code ? await findJurisdictionByCode(db, b.jurisdictionCode) : undefined;
+      if (b.jurisdictionCode && b.jurisdictionCode !== a.jurisdiction_code && !target) throw new AppError('JURISDICTION_NOT_FOUND');
+      // Moving needs the right to manage agencies at the destination too (a provincial admin stays in the province).
+      if (target) await ensureCan(request, 'update', 'Agency', { row: { id: a.id, scope: target.path } });
+      const kindNow = b.kind ?? a.kind;
+      const codeNow = target?.code ?? a.jurisdiction_code;
+      // Default groups follow the kind and place; groups an admin set by hand stay unless replaced.
+      const hadDefaults = a.candidate_groups.join() === defaultAgencyGroups(a.kind, a.jurisdiction_code, a.code).join();
+      const candidateGroups = b.candidateGroups ?? (hadDefaults && (b.kind || target) ? defaultAgencyGroups(kindNow, codeNow, a.code) : undefined);
       return db.transaction().execute(async (tx) => {
         const updated = await tx
           .updateTable('agency')
-          .set({ ...(b.name ? { name: b.name } : {}), ...(b.candidateGroups ? { candidate_groups: b.candidateGroups } : {}) })
+          .set({ ...(b.name ? { name: b.name } : {}), ...(b.kind ? { kind: b.kind } : {}), ...(target ? { jurisdiction_id: target.id } : {}), ...(candidateGroups ? { candidate_groups: candidateGroups } : {}) })
           .where('id', '=', a.id)
           .returningAll()
           .executeTakeFirstOrThrow();
-        await appendAudit(tx, { at: clock.now(), actorId: principal.userId, action: 'agency.updated', resourceType: 'Agency', resourceId: a.id, scope: a.path, detail: b });
+        // A moved agency's users get a new home subtree: end their sessions so the next sign-in sees it.
+        if (target || b.kind || candidateGroups) {
+          const users = await tx.selectFrom('app_user').select('id').where('agency_id', '=', a.id).execute();
+          for (const u of users) await deleteUserSessions(tx, u.id);
+        }
+        await appendAudit(tx, { at: clock.now(), actorId: principal.userId, action: 'agency.updated', resourceType: 'Agency', resourceId: a.id, scope: target?.path ?? a.path, detail: { ...b, candidateGroups, before: { name: a.name, kind: a.kind, jurisdictionCode: a.jurisdiction_code, candidateGroups: a.candidate_groups } } });
         return updated;
       });
     },
   );
 
-  // Admin listing of agencies they manage (same CASL rules as SQL).
-  app.get('/api/admin/agencies', { schema: { tags: ['admin'], summary: 'Agencies the caller may manage', response: errorResponses } }, async (request) => {
-    const { ability } = callerOf(request);
-    const rows = await db.selectFrom('agency as a').innerJoin('jurisdiction as j', 'j.id', 'a.jurisdiction_id').selectAll('a').select('j.path as jurisdiction_path').where(accessibleWhere(ability, 'update', 'Agency', columnMaps.Agency)).orderBy('j.path').execute();
-    return { items: rows };
-  });
+  app.post<{ Params: { id: string } }>(
+    '/api/admin/agencies/:id/deactivate',
+    { schema: { tags: ['admin'], summary: 'Deactivate an agency: disable every account of it and end their sessions (the agency and its history stay); answers the ids disabled, for undo', params: idParams, response: errorResponses } },
+    async (request) => {
+      const a = await findAgency(db, request.params.id);
+      if (!a) throw new AppError('AGENCY_NOT_FOUND');
+      const { principal } = await ensureCan(request, 'update', 'Agency', { row: { id: a.id, scope: a.path } });
+      await ensureCan(request, 'update', 'User', { row: { scope: a.path } });
+      return db.transaction().execute(async (tx) => {
+        const userIds = await setAgencyUsersDisabled(tx, a.id, true);
+        for (const id of userIds) await deleteUserSessions(tx, id);
+        await appendAudit(tx, { at: clock.now(), actorId: principal.userId, action: 'agency.deactivated', resourceType: 'Agency', resourceId: a.id, scope: a.path, detail: { userIds } });
+        return { disabledUserIds: userIds };
+      });
+    },
+  );
+
+  app.post<{ Params: { id: string }; Body: { userIds?: string[] } }>(
+    '/api/admin/agencies/:id/reactivate',
+    { schema: { tags: ['admin'], summary: 'Enable the agency’s accounts again: the given ones (undo of a deactivation) or all of them', params: idParams, body: strictObject({ userIds: { type: 'array', items: uuid, maxItems: 5000, uniqueItems: true } }), response: errorResponses } },
+    async (request) => {
+      const a = await findAgency(db, request.params.id);
+      if (!a) throw new AppError('AGENCY_NOT_FOUND');
+      const { principal } = await ensureCan(request, 'update', 'Agency', { row: { id: a.id, scope: a.path } });
+      await ensureCan(request, 'update', 'User', { row: { scope: a.path } });
+      return db.transaction().execute(async (tx) => {
+        const userIds = await setAgencyUsersDisabled(tx, a.id, false, request.body?.userIds);
+        await appendAudit(tx, { at: clock.now(), actorId: principal.userId, action: 'agency.reactivated', resourceType: 'Agency', resourceId: a.id, scope: a.path, detail: { userIds } });
+        return { enabledUserIds: userIds };
+      });
+    },
+  );
+
+  app.get<{ Querystring: { q?: string; kind?: string; jurisdictionCode?: string; limit?: string; offset?: string } }>(
+    '/api/admin/agencies',
+    { schema: { tags: ['admin'], summary: 'Agencies the caller may manage, with active/total accounts (search by name or code; paged)', querystring: strictObject({ q: search, kind, jurisdictionCode: code, ...paging }), response: errorResponses } },
+    async (request) => {
+      const { ability } = callerOf(request);
+      return listManagedAgencies(db, accessibleWhere(ability, 'update', 'Agency', columnMaps.Agency), { ...request.query, ...pageOf(request.query) });
+    },
+  );
+
+  app.get<{ Querystring: { q?: string; level?: 'province' | 'district' | 'commune'; parentCode?: string; limit?: string; offset?: string } }>(
+    '/api/admin/jurisdictions',
+    { schema: { tags: ['admin'], summary: 'Jurisdictions the caller may manage, with parent and number of agencies (search; paged)', querystring: strictObject({ q: search, level, parentCode: code, ...paging }), response: errorResponses } },
+    async (request) => {
+      const { ability } = callerOf(request);
+      return listManagedJurisdictions(db, accessibleWhere(ability, 'update', 'Jurisdiction', columnMaps.Jurisdiction), { ...request.query, ...pageOf(request.query) });
+    },
+  );
 }
