@@ -5,6 +5,16 @@ export interface SeedJurisdiction {
   level: 'province' | 'district' | 'commune';
   parentCode: string | null;
   structure: '2022' | '2025';
+  /** 2025 communes: the regional court area (`court_area.code`) set when the seed creates the commune or the area */
+  courtRegionCode?: string | null;
+}
+
+/** A regional court area of a province (2025 courts). */
+export interface SeedCourtArea {
+  code: string;
+  name: string;
+  provinceCode: string;
+  agencyCode?: string | null;
 }
 
 export interface SeedAgency {
@@ -30,6 +40,8 @@ export interface DemoSeed {
   users: SeedUser[];
   demoPassword: string;
   persons?: SeedPerson[];
+  /** court areas; missing areas named by communes' `courtRegionCode` are created with a generic name */
+  courtAreas?: SeedCourtArea[];
   holidays?: { date: string; name: string }[];
 }
 

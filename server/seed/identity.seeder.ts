@@ -1,6 +1,7 @@
 import { hash } from '@node-rs/argon2';
 import { sql, type Kysely } from 'kysely';
 import type { ServerDatabase } from '../db/schema';
+import { seedCourtAreas } from './court-area.seeder';
 import type { DemoSeed, SeedJurisdiction, SeedPerson } from './demo-seed.types';
 
 export interface SeedResult {
@@ -16,7 +17,9 @@ export interface SeedResult {
  */
 export async function seedIdentity(db: Kysely<ServerDatabase>, seed: DemoSeed): Promise<SeedResult> {
   return db.transaction().execute(async (tx) => {
-    const jurisdictions = await seedJurisdictions(tx, seed.jurisdictions);
+    const created = await seedJurisdictions(tx, seed.jurisdictions);
+    const jurisdictions = created.size;
+    await seedCourtAreas(tx, seed.jurisdictions, seed.courtAreas ?? [], created);
     const ids = await jurisdictionIds(tx);
     let agencies = 0;
     for (const agency of seed.agencies) {
@@ -66,10 +69,11 @@ export async function seedIdentity(db: Kysely<ServerDatabase>, seed: DemoSeed): 
   });
 }
 
-async function seedJurisdictions(db: Kysely<ServerDatabase>, list: SeedJurisdiction[]): Promise<number> {
+/** Inserts the missing jurisdictions; returns the codes it created. */
+async function seedJurisdictions(db: Kysely<ServerDatabase>, list: SeedJurisdiction[]): Promise<Set<string>> {
   const byCode = new Map(list.map((j) => [j.code, j]));
   const ordered = [...list].sort((a, b) => depth(a, byCode) - depth(b, byCode));
-  let inserted = 0;
+  const inserted = new Set<string>();
   for (const j of ordered) {
     const parent = j.parentCode
       ? await db.selectFrom('jurisdiction').select(['id', 'path']).where('code', '=', j.parentCode).executeTakeFirst()
@@ -90,7 +94,7 @@ async function seedJurisdictions(db: Kysely<ServerDatabase>, list: SeedJurisdict
       .onConflict((oc) => oc.column('code').doNothing())
       .returning('id')
       .executeTakeFirst();
-    if (row) inserted++;
+    if (row) inserted.add(j.code);
   }
   return inserted;
 }

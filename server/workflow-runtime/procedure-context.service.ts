@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ServerDatabase } from '../db/schema';
 import { AppError } from '../errors';
-import { demoSeed, selectRuleset, type Structure } from '../../workflows/index';
+import { selectRuleset, type Structure } from '../../workflows/index';
 
 /** The well-known process variables of docs/conventions.md, computed for one person at one date. */
 export interface ProcedureContext {
@@ -16,25 +16,23 @@ export interface ProcedureContext {
   scope: string;
 }
 
-/**
- * Court areas of the 2025 communes. The jurisdiction table has no court-area column yet, so the
- * shipped jurisdictions (workflows/seed) are the source; a commune missing here runs with the
- * district court rule of the ruleset (`courtRegionCode = null`).
- */
-const courtRegionOf = new Map(demoSeed.jurisdictions.filter((j) => j.courtRegionCode).map((j) => [j.code, j.courtRegionCode as string]));
-
 /** Calendar date in Vietnam (the legal date of an act). */
 export function vnDate(at: Date): string {
   return new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 }
 
-/** Commune → district (2022 map) → province, the structure, and the ruleset in force on `at`. */
+/**
+ * Commune → district (2022 map) → province, the structure, the ruleset in force on `at`, and the
+ * regional court area of a 2025 commune from the configuration (`jurisdiction.court_area_code`,
+ * per province in `court_area`; admins change it). A commune without an area runs with the
+ * district court rule of the ruleset (`courtRegionCode = null`).
+ */
 export async function procedureContext(db: Kysely<ServerDatabase>, personId: string, at: Date): Promise<ProcedureContext> {
   const person = await db.selectFrom('person').select(['id', 'commune_code', 'province_code', 'scope']).where('id', '=', personId).executeTakeFirst();
   if (!person) throw new AppError('PERSON_NOT_FOUND');
   const codes = person.scope.split('/').filter(Boolean);
   const communeCode = person.commune_code ?? codes[codes.length - 1];
-  const commune = await db.selectFrom('jurisdiction').select(['code', 'structure', 'level', 'path']).where('code', '=', communeCode).executeTakeFirst();
+  const commune = await db.selectFrom('jurisdiction').select(['code', 'structure', 'level', 'path', 'court_area_code']).where('code', '=', communeCode).executeTakeFirst();
   if (!commune) throw new AppError('JURISDICTION_NOT_FOUND');
   const pathCodes = commune.path.split('/').filter(Boolean);
   const structure = commune.structure as Structure;
@@ -44,7 +42,7 @@ export async function procedureContext(db: Kysely<ServerDatabase>, personId: str
     communeCode,
     districtCode: structure === '2022' && pathCodes.length >= 3 ? pathCodes[pathCodes.length - 2] : null,
     provinceCode: person.province_code ?? pathCodes[0],
-    courtRegionCode: structure === '2025' ? courtRegionOf.get(communeCode) ?? null : null,
+    courtRegionCode: structure === '2025' ? commune.court_area_code ?? null : null,
     ruleset,
     structure,
     scope: person.scope,

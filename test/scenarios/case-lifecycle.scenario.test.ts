@@ -1,15 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HttpDriver } from './support/http-driver';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { HttpDriver } from './support/http-driver';
 import { vn } from './support/paths';
-import { addPerson, createScenarioPlatform, type ScenarioPlatform } from './support/scenario-platform';
+import { addPerson, type ScenarioPlatform } from './support/scenario-platform';
+import { scenarioSuite } from './support/scenario-suite';
 
+const suite = scenarioSuite(vn('2026-03-02T08:00:00'));
 let p: ScenarioPlatform;
 let http: HttpDriver;
-beforeAll(async () => {
-  p = await createScenarioPlatform(vn('2026-03-02T08:00:00'));
-  http = new HttpDriver(p);
-}, 60_000);
-afterAll(async () => p?.destroy());
+beforeAll(() => { ({ p, http } = suite); });
 
 interface StatusEntry { status: string; from: string; to?: string; caseId?: string; note?: string }
 

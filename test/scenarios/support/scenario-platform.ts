@@ -7,6 +7,7 @@ import { createEngine } from '../../../engine/index';
 import { createDatabase } from '../../../server/db/database';
 import type { ServerDatabase } from '../../../server/db/schema';
 import { seedIdentity } from '../../../server/seed/index';
+import { demoSeed as serverDemoSeed } from '../../../server/seed/demo-data';
 import { deployShippedContent } from '../../../server/workflow-runtime/content.deployer';
 import { TaskDriver } from '../../../server/workflow-runtime/task-driver';
 import { workflowRuntimePlugin } from '../../../server/workflow-runtime/workflow-runtime.plugin';
@@ -64,7 +65,7 @@ async function scenarioTemplate(): Promise<string> {
       const db = createDatabase<ServerDatabase>({ url: withDatabase(adminUrl, building) });
       try {
         const clock = new FakeClock();
-        await seedIdentity(db, demoSeed);
+        await seedIdentity(db, serverDemoSeed);
         await deployShippedContent(db, createEngine({ db, clock }), clock);
       } finally {
         await db.destroy();
