@@ -267,17 +267,18 @@ export interface MigrationPlanRow {
 }
 
 export const definitionApi = {
-  list: (query: { key?: string; latestOnly?: boolean; limit?: number }, signal?: AbortSignal) =>
+  /** latestOnly (default): the latest of each key + jurisdiction line; jurisdictionCode 'global' = the shipped ones. */
+  list: (query: { key?: string; latestOnly?: boolean; jurisdictionCode?: string; limit?: number }, signal?: AbortSignal) =>
     api<ListPage<DefinitionRow>>('GET', '/api/definitions', { query: { ...query, latestOnly: query.latestOnly === undefined ? undefined : String(query.latestOnly) }, signal }),
   versions: (key: string, signal?: AbortSignal) => api<ListPage<DefinitionRow>>('GET', `/api/definitions/key/${encodeURIComponent(key)}/versions`, { signal }),
   validate: (xml: string) => api<{ valid: boolean; processes: (string | null)[]; problems: ServerProblem[] }>('POST', '/api/definitions/validate', { body: { xml } }),
   deploy: (body: { xml: string; versionTag?: string }) => api<{ definitions: (DefinitionRow & { created?: boolean })[] }>('POST', '/api/definitions', { body }),
-  resolve: (query: { key: string; communeCode: string }, signal?: AbortSignal) =>
+  resolve: (query: { key: string; communeCode?: string; jurisdictionCode?: string }, signal?: AbortSignal) =>
     api<{ definitionId: string; key: string; version: number; jurisdictionCode: string | null; variantId: string | null }>('GET', '/api/definitions/resolve', { query, signal }),
   migrationDryRun: (sourceId: string, body: { targetDefinitionId: string; mapping?: Record<string, string> }) =>
     api<{ instances: MigrationPlanRow[]; total: number }>('POST', `/api/definitions/${sourceId}/migration/dry-run`, { body }),
   migrationApply: (sourceId: string, body: { targetDefinitionId: string; mapping?: Record<string, string> }) =>
-    api<{ migrated: number | string[]; failed: number | { instanceId: string; problems?: ServerProblem[] }[] }>('POST', `/api/definitions/${sourceId}/migration/apply`, { body }),
+    api<{ migrated: number; failed: { instanceId: string; businessKey: string | null; problems: ServerProblem[] }[]; total: number }>('POST', `/api/definitions/${sourceId}/migration/apply`, { body }),
 };
 
 export const variantApi = {
