@@ -38,7 +38,7 @@ export interface SeedAgency {
   structure: Structure | 'both';
 }
 
-export type Role = 'staff' | 'supervisor' | 'admin' | 'provincial_admin' | 'auditor' | 'leader';
+export type Role = 'staff' | 'supervisor' | 'admin' | 'provincial_admin' | 'auditor' | 'leader' | 'variant_admin';
 
 export interface SeedUser {
   username: string;

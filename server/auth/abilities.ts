@@ -4,10 +4,10 @@ import { provincePathOf, type Principal } from './principal';
 export type Action =
   | 'read' | 'create' | 'update' | 'delete'
   | 'claim' | 'unclaim' | 'assign' | 'complete'
-  | 'start' | 'cancel' | 'modify' | 'deploy' | 'retry';
+  | 'start' | 'cancel' | 'modify' | 'migrate' | 'deploy' | 'retry';
 export type SubjectType =
   | 'Task' | 'Instance' | 'Case' | 'Person' | 'Attachment' | 'History'
-  | 'User' | 'Agency' | 'Jurisdiction' | 'Holiday' | 'Definition' | 'AuditLog' | 'Mail' | 'Job' | 'Incident';
+  | 'User' | 'Agency' | 'Jurisdiction' | 'Holiday' | 'Definition' | 'Variant' | 'AuditLog' | 'Mail' | 'Job' | 'Incident';
 type Row = Record<string, unknown>;
 /** CASL types conditions of string subjects as MongoQuery<never>; ours are plain row conditions. */
 const when = (c: object) => c as MongoQuery<never>;
@@ -85,7 +85,10 @@ export function defineAbilityFor(p: Principal): AppAbility {
     can(['create', 'update'], 'Agency', inAdmin);
     can(['create', 'update'], 'Jurisdiction', inAdmin);
     can(['read', 'create', 'update', 'delete'], 'Holiday');
-    can(['read', 'deploy'], 'Definition');
+    // definitions are deployed for a jurisdiction (`scope` = its path, '/' = global): only the global admin deploys global ones
+    can('deploy', 'Definition', inAdmin);
+    can(['read', 'create', 'update'], 'Variant', inAdmin);
+    can('migrate', 'Instance', inAdmin);
     can(['read', 'retry'], ['Job', 'Incident']);
     can('read', 'Mail');
     can('read', 'AuditLog', inAdmin);
@@ -95,13 +98,18 @@ export function defineAbilityFor(p: Principal): AppAbility {
     can('read', 'Person', inAdmin);
     can('read', 'Case', CASE_PUBLIC_FIELDS, inAdmin);
   }
+  // District/commune admins adopt variants of procedures in their own subtree (issue 8).
+  if (roles.has('variant_admin') && p.agency) {
+    can(['read', 'create', 'update'], 'Variant', inHome);
+    can('migrate', 'Instance', inHome);
+  }
   return build();
 }
 
 /** Roles a user may grant: never more than they hold; only a global admin grants `admin` everywhere. */
 export function grantableRoles(p: Principal): string[] {
-  if (p.roles.includes('admin') && p.homePath === '/') return ['staff', 'supervisor', 'admin', 'provincial_admin', 'auditor', 'leader'];
-  if (p.roles.includes('provincial_admin')) return ['staff', 'supervisor', 'admin', 'auditor', 'leader'];
-  if (p.roles.includes('admin')) return ['staff', 'supervisor', 'auditor', 'leader'];
+  if (p.roles.includes('admin') && p.homePath === '/') return ['staff', 'supervisor', 'admin', 'provincial_admin', 'auditor', 'leader', 'variant_admin'];
+  if (p.roles.includes('provincial_admin')) return ['staff', 'supervisor', 'admin', 'auditor', 'leader', 'variant_admin'];
+  if (p.roles.includes('admin')) return ['staff', 'supervisor', 'auditor', 'leader', 'variant_admin'];
   return [];
 }

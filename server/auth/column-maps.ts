@@ -17,6 +17,7 @@ export const columnMaps = {
   },
   Instance: { id: { column: 'i.id' }, scope: { column: 'i.scope' } },
   History: { id: { column: 'i.id' }, scope: { column: 'i.scope' } },
+  Variant: { id: { column: 'v.id' }, scope: { column: 'v.scope' } },
   /** The engine's own queries select from unaliased tables. */
   EngineTask: {
     id: { column: 'task.id' },

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { ServerDatabase } from '../db/schema';
 
-export const ROLES = ['staff', 'supervisor', 'admin', 'provincial_admin', 'auditor', 'leader'] as const;
+/** `variant_admin`: a district/commune admin who adopts local variants of procedures in their subtree (issue 8). */
+export const ROLES = ['staff', 'supervisor', 'admin', 'provincial_admin', 'auditor', 'leader', 'variant_admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const AGENCY_KINDS = ['police', 'people_committee', 'health_facility', 'labour_office', 'court', 'procuracy', 'rehab_centre'] as const;

@@ -15,6 +15,7 @@ import { reportRoutes } from './report.routes';
 import { sessionRoutes } from './session.routes';
 import { taskRoutes } from './task.routes';
 import { userRoutes } from './user.routes';
+import { variantRoutes } from './variant.routes';
 
 /** Every /api route module (each one resource). */
 export async function apiRoutes(app: FastifyInstance): Promise<void> {
@@ -25,6 +26,7 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   await app.register(caseRoutes);
   await app.register(auditRoutes);
   await app.register(definitionRoutes);
+  await app.register(variantRoutes);
   await app.register(instanceRoutes);
   await app.register(taskRoutes);
   await app.register(operationsRoutes);

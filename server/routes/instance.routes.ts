@@ -9,6 +9,7 @@ import type { Action } from '../auth/abilities';
 import { AppError } from '../errors';
 import { nameHistory } from '../services/history-names.service';
 import { scopeForVariables } from '../services/instance-scope.service';
+import { resolveDefinition, type VariantDb } from '../variants/index';
 import { engineTx } from '../workflow/engine-tx';
 import { errorResponses, idParams, jsonObject, pageOf, paging, strictObject, uuid } from './schemas';
 
@@ -45,8 +46,10 @@ export async function instanceRoutes(app: FastifyInstance): Promise<void> {
       const variables = b.variables ?? {};
       const scope = await scopeForVariables(db, variables);
       const { principal } = await ensureCan(request, 'start', 'Instance', { row: { scope } });
+      // by key: the most specific active variant for the instance's jurisdiction (issue 8); an explicit id is used as given
+      const definitionId = b.definitionId ?? (await resolveDefinition(db as unknown as VariantDb, b.definitionKey ?? '', scope)).definitionId;
       const started = await db.transaction().execute(async (tx) => {
-        const result = await app.engine.startInstance({ definitionKey: b.definitionKey, definitionId: b.definitionId, variables, businessKey: b.businessKey ?? null, scope }, { tx: engineTx(tx), actor: principal.userId });
+        const result = await app.engine.startInstance({ definitionId, variables, businessKey: b.businessKey ?? null, scope }, { tx: engineTx(tx), actor: principal.userId });
         await audit(tx, request, 'instance.started', { id: result.instanceId, scope }, { definitionId: result.definitionId });
         await rememberResult(tx, request, 201, result);
         if (typeof variables.caseId === 'string') {

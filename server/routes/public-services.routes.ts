@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { appendAudit } from '../audit/audit.service';
 import { AppError } from '../errors';
 import { findJurisdictionByCode, listJurisdictions } from '../repositories/jurisdiction.repository';
+import { resolveFirstDeployed, type VariantDb } from '../variants/index';
 import { code, errorResponses, isoDate, strictObject } from './schemas';
 
 const tags = ['public'];
@@ -74,14 +75,10 @@ export async function publicServiceRoutes(app: FastifyInstance): Promise<void> {
   async function start(kind: PublicKind, communeCode: string, request: Record<string, unknown>) {
     const commune = await findJurisdictionByCode(db, communeCode);
     if (!commune || commune.level !== 'commune') throw new AppError('JURISDICTION_NOT_FOUND');
-    let definitionKey: string | undefined;
-    for (const key of PUBLIC_PROCEDURES[kind]) {
-      if ((await app.engine.listDefinitions({ key, limit: 1 })).total > 0) {
-        definitionKey = key;
-        break;
-      }
-    }
-    if (!definitionKey) throw new AppError('DEFINITION_NOT_FOUND');
+    // the first deployed procedure, as the commune's most specific active variant (issue 8)
+    const definition = await resolveFirstDeployed(db as unknown as VariantDb, PUBLIC_PROCEDURES[kind], commune.path);
+    if (!definition) throw new AppError('DEFINITION_NOT_FOUND');
+    const definitionKey = definition.key;
     const segments = commune.path.split('/').filter(Boolean);
     const trackingCode = newTrackingCode(kind);
     const variables: Record<string, unknown> = {
@@ -94,8 +91,8 @@ export async function publicServiceRoutes(app: FastifyInstance): Promise<void> {
       publicRequest: { ...request, receivedAt: clock.now().toISOString() },
     };
     await db.transaction().execute(async (tx) => {
-      await app.engine.startInstance({ definitionKey, businessKey: trackingCode, scope: commune.path, variables }, { tx, actor: 'public' });
-      await appendAudit(tx, { at: clock.now(), actorId: null, action: `public.${kind}`, resourceType: 'Instance', scope: commune.path, detail: { trackingCode, definitionKey } });
+      await app.engine.startInstance({ definitionId: definition.definitionId, businessKey: trackingCode, scope: commune.path, variables }, { tx, actor: 'public' });
+      await appendAudit(tx, { at: clock.now(), actorId: null, action: `public.${kind}`, resourceType: 'Instance', scope: commune.path, detail: { trackingCode, definitionKey, definitionId: definition.definitionId } });
     });
     return { code: trackingCode };
   }

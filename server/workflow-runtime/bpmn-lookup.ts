@@ -22,7 +22,8 @@ function elementBody(xml: string, elementId: string): string | null {
 
 /** The message start event of the latest version of `key` listening to `messageName`. */
 export async function messageStartEventId(engine: Engine, key: string, messageName: string): Promise<string | null> {
-  const page = await engine.listDefinitions({ key, latestOnly: true });
+  // the latest global version (a district variant may hold the key's highest version number)
+  const page = await engine.listDefinitions({ key, latestOnly: false, limit: 1, filter: (qb) => qb.where('jurisdiction_code', 'is', null) });
   const latest = page.items.filter((d) => d.key === key && d.jurisdiction_code === null).sort((a, b) => b.version - a.version)[0];
   if (!latest) return null;
   const xml = await xmlOf(engine, latest.id);

@@ -6,6 +6,7 @@ import type { Clock } from '../app-deps';
 import { appendAudit } from '../audit/audit.service';
 import type { ServerDatabase } from '../db/schema';
 import { AppError } from '../errors';
+import { resolveDefinition, type VariantDb } from '../variants/index';
 import { engineTx } from '../workflow/engine-tx';
 import { contextVariables, procedureContext, vnDate, type ProcedureContext } from './procedure-context.service';
 
@@ -34,7 +35,8 @@ export interface StartedProcedure {
 /**
  * Opens a case for the person and starts the procedure in one transaction. The ruleset is chosen
  * by workflows' selectRuleset from the person's commune structure and today's date; the instance
- * is filed under the person's jurisdiction path (scope) with the case code as business key.
+ * is filed under the person's jurisdiction path (scope) with the case code as business key, and runs
+ * the most specific active variant of the procedure for that path (server/variants).
  */
 export async function startProcedure(
   deps: { db: Kysely<ServerDatabase>; engine: Engine; clock: Clock },
@@ -46,6 +48,8 @@ export async function startProcedure(
   const now = clock.now();
   const context = await procedureContext(db, input.personId, now);
   const person = await db.selectFrom('person').select(['full_name']).where('id', '=', input.personId).executeTakeFirstOrThrow();
+  // the most specific active variant of the procedure for the person's jurisdiction (issue 8)
+  const definition = await resolveDefinition(db as unknown as VariantDb, info.key, context.scope);
   return db.transaction().execute(async (tx) => {
     const code = `HS-${vnDate(now).replace(/-/g, '')}-${randomBytes(3).toString('hex').toUpperCase()}`;
     const created = await tx.insertInto('rehab_case').values({
@@ -55,13 +59,16 @@ export async function startProcedure(
     }).returning('id').executeTakeFirstOrThrow();
     const variables = { ...(input.variables ?? {}), ...contextVariables(context), caseId: created.id, caseCode: code };
     const started = await engine.startInstance(
-      { definitionKey: info.key, variables, businessKey: code, scope: context.scope, startEventId: input.startEventId },
+      { definitionId: definition.definitionId, variables, businessKey: code, scope: context.scope, startEventId: input.startEventId },
       { tx: engineTx(tx), actor: input.actorId ?? null },
     );
     await tx.updateTable('rehab_case').set({ instance_id: started.instanceId, updated_at: now }).where('id', '=', created.id).execute();
     await appendAudit(tx, {
       at: now, actorId: input.actorId ?? null, action: 'case.procedure-started', resourceType: 'Case', resourceId: created.id, scope: context.scope,
-      detail: { procedureKey: info.key, instanceId: started.instanceId, ruleset: context.ruleset, previousCaseId: input.previousCaseId ?? null },
+      detail: {
+        procedureKey: info.key, instanceId: started.instanceId, definitionId: definition.definitionId, variantId: definition.variantId,
+        ruleset: context.ruleset, previousCaseId: input.previousCaseId ?? null,
+      },
     });
     return { caseId: created.id, caseCode: code, instanceId: started.instanceId, context };
   });
