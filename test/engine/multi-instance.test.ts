@@ -33,9 +33,14 @@ describe('multi-instance', () => {
     }
     expect(await instanceState(f.engine, instanceId)).toBe('completed');
     expect((await f.engine.getVariables(instanceId)).votes).toEqual(['an-yes', 'binh-yes', 'chi-yes']);
-    const history = await historyOf(f.engine, instanceId);
-    expect(history.filter((e) => e === 'element.activated:review')).toHaveLength(4);
-    expect(history.filter((e) => e === 'element.completed:review')).toHaveLength(4);
+    // the body, then its three inner instances; each completion completes one inner; then the body
+    const done = ['task.completed:review', 'element.completed:review'];
+    expect(await historyOf(f.engine, instanceId)).toEqual([
+      'instance.started:', 'element.activated:start', 'element.completed:start', 'element.activated:review',
+      'element.activated:review', 'task.created:review', 'element.activated:review', 'task.created:review',
+      'element.activated:review', 'task.created:review', ...done, ...done, ...done, 'element.completed:review',
+      'element.activated:end', 'element.completed:end', 'instance.completed:',
+    ]);
   });
 
   it('should run sequential instances one after another', async () => {
@@ -48,6 +53,12 @@ describe('multi-instance', () => {
     expect(tasks.map((t) => t.assignee)).toEqual(['binh']);
     await f.engine.completeTask(tasks[0].id, { vote: 2 });
     expect((await f.engine.getVariables(instanceId)).votes).toEqual([1, 2]);
+    expect(await historyOf(f.engine, instanceId)).toEqual([
+      'instance.started:', 'element.activated:start', 'element.completed:start', 'element.activated:review',
+      'element.activated:review', 'task.created:review', 'task.completed:review', 'element.completed:review',
+      'element.activated:review', 'task.created:review', 'task.completed:review', 'element.completed:review',
+      'element.completed:review', 'element.activated:end', 'element.completed:end', 'instance.completed:',
+    ]);
   });
 
   it('should stop early when the completion condition holds and cancel the rest', async () => {
@@ -60,6 +71,13 @@ describe('multi-instance', () => {
     expect(await instanceState(f.engine, instanceId)).toBe('completed');
     expect((await f.engine.getTask(tasks[2].id))?.state).toBe('cancelled');
     expect((await f.engine.getVariables(instanceId)).votes).toEqual(['x', 'y', null]);
+    expect(await historyOf(f.engine, instanceId)).toEqual([
+      'instance.started:', 'element.activated:start', 'element.completed:start', 'element.activated:review',
+      'element.activated:review', 'task.created:review', 'element.activated:review', 'task.created:review',
+      'element.activated:review', 'task.created:review', 'task.completed:review', 'element.completed:review',
+      'task.completed:review', 'element.completed:review', 'task.cancelled:review', 'element.terminated:review',
+      'element.completed:review', 'element.activated:end', 'element.completed:end', 'instance.completed:',
+    ]);
   });
 
   it('should complete immediately over an empty collection', async () => {
@@ -86,5 +104,19 @@ ${flow('p1', 'ps', 'fork')}${flow('p2', 'fork', 'check')}${flow('p3', 'fork', 's
     expect(tasks.map((t) => t.element_id)).toEqual(['sign']);
     await f.engine.completeTask(tasks[0].id);
     expect(await instanceState(f.engine, instanceId)).toBe('completed');
+    expect(await historyOf(f.engine, instanceId)).toEqual([
+      'instance.started:', 'element.activated:start', 'element.completed:start', 'element.activated:per',
+      'element.activated:per', 'element.activated:per', 'element.activated:ps', 'element.completed:ps',
+      'element.activated:ps', 'element.completed:ps', 'element.activated:fork', 'element.completed:fork',
+      'element.activated:fork', 'element.completed:fork', 'element.activated:check', 'task.created:check',
+      'element.activated:sign', 'task.created:sign', 'element.activated:check', 'task.created:check',
+      'element.activated:sign', 'task.created:sign', 'task.completed:check', 'element.completed:check',
+      'element.activated:join', 'task.completed:check', 'element.completed:check', 'element.activated:join',
+      'task.completed:sign', 'element.completed:sign', 'element.activated:join', 'element.completed:join',
+      'element.completed:join', 'element.activated:pe', 'element.completed:pe', 'element.completed:per',
+      'task.completed:sign', 'element.completed:sign', 'element.activated:join', 'element.completed:join',
+      'element.completed:join', 'element.activated:pe', 'element.completed:pe', 'element.completed:per',
+      'element.completed:per', 'element.activated:end', 'element.completed:end', 'instance.completed:',
+    ]);
   });
 });
