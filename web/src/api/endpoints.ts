@@ -106,7 +106,16 @@ export interface TaskView {
   draft: { updatedAt: string; updatedBy: string } | null;
   variables: Record<string, unknown>;
   actions: string[];
-  candidates?: { id: string; displayName: string; agencyName?: string | null }[];
+  /** People who can act on the task (only those the caller may see). */
+  candidates?: CandidatePerson[];
+  candidatesMore?: boolean;
+}
+
+export interface CandidatePerson {
+  id: string;
+  displayName: string;
+  agencyName?: string | null;
+  agencyCode?: string | null;
 }
 
 export const taskApi = {
@@ -196,6 +205,9 @@ export interface HistoryEntry {
   at?: string;
   created_at?: string;
   actor?: string | null;
+  /** Added by the server: the actor's display name and agency. */
+  actor_name?: string | null;
+  actor_agency?: string | null;
   [key: string]: unknown;
 }
 
@@ -289,4 +301,48 @@ export const variantApi = {
   addVersion: (id: string, body: { xml: string; parentDefinitionId: string; overrides?: unknown }) =>
     api<{ variant: VariantRow; definition: DefinitionRow }>('POST', `/api/variants/${id}/versions`, { body }),
   setActive: (id: string, active: boolean) => api<VariantRow>('POST', `/api/variants/${id}/${active ? 'activate' : 'deactivate'}`),
+};
+
+// ---- organisation administration (server/routes/org.routes.ts) -------------------------------------
+
+export type AgencyKind = 'police' | 'people_committee' | 'health_facility' | 'labour_office' | 'court' | 'procuracy' | 'rehab_centre';
+export const AGENCY_KINDS: AgencyKind[] = ['police', 'people_committee', 'health_facility', 'labour_office', 'court', 'procuracy', 'rehab_centre'];
+export type JurisdictionLevel = 'province' | 'district' | 'commune';
+
+export interface ManagedAgency {
+  id: string;
+  code: string;
+  name: string;
+  kind: AgencyKind;
+  candidate_groups: string[];
+  jurisdiction_code: string;
+  jurisdiction_name: string;
+  users_total: number;
+  users_active: number;
+}
+
+export interface ManagedJurisdiction {
+  id: string;
+  code: string;
+  name: string;
+  level: JurisdictionLevel;
+  structure: '2022' | '2025';
+  path: string;
+  parent_code: string | null;
+  parent_name: string | null;
+  valid_from: string | null;
+  valid_to: string | null;
+  agencies: number;
+}
+
+export const orgApi = {
+  agencies: (query: { q?: string; limit: number; offset: number }, signal?: AbortSignal) => api<ListPage<ManagedAgency>>('GET', '/api/admin/agencies', { query, signal }),
+  createAgency: (body: { code: string; name: string; kind: AgencyKind; jurisdictionCode: string }) => api<ManagedAgency>('POST', '/api/admin/agencies', { body }),
+  updateAgency: (id: string, body: { name?: string; kind?: AgencyKind; jurisdictionCode?: string }) => api<ManagedAgency>('PATCH', `/api/admin/agencies/${id}`, { body }),
+  deactivateAgency: (id: string) => api<{ disabledUserIds: string[] }>('POST', `/api/admin/agencies/${id}/deactivate`),
+  reactivateAgency: (id: string, userIds?: string[]) => api<{ enabledUserIds: string[] }>('POST', `/api/admin/agencies/${id}/reactivate`, { body: userIds ? { userIds } : {} }),
+  jurisdictions: (query: { q?: string; limit: number; offset: number }, signal?: AbortSignal) => api<ListPage<ManagedJurisdiction>>('GET', '/api/admin/jurisdictions', { query, signal }),
+  createJurisdiction: (body: { code: string; name: string; level: JurisdictionLevel; parentCode?: string; structure: '2022' | '2025'; validFrom?: string; validTo?: string }) =>
+    api<ManagedJurisdiction>('POST', '/api/admin/jurisdictions', { body }),
+  updateJurisdiction: (code: string, body: { name?: string; validFrom?: string | null; validTo?: string | null }) => api<ManagedJurisdiction>('PATCH', `/api/admin/jurisdictions/${code}`, { body }),
 };
