@@ -396,6 +396,7 @@ TABLE process_definition (
   CONSTRAINT process_definition_pkey PRIMARY KEY (id)
 )
 CREATE INDEX process_definition_checksum_idx ON public.process_definition USING btree (key, checksum);
+CREATE INDEX process_definition_key_jurisdiction_idx ON public.process_definition USING btree (key, jurisdiction_code, version DESC);
 CREATE UNIQUE INDEX process_definition_key_version_key ON public.process_definition USING btree (key, version);
 CREATE UNIQUE INDEX process_definition_pkey ON public.process_definition USING btree (id);
 
@@ -420,6 +421,40 @@ CREATE INDEX process_instance_definition_idx ON public.process_instance USING bt
 CREATE UNIQUE INDEX process_instance_pkey ON public.process_instance USING btree (id);
 CREATE INDEX process_instance_root_idx ON public.process_instance USING btree (root_instance_id);
 CREATE INDEX process_instance_scope_idx ON public.process_instance USING btree (scope text_pattern_ops);
+
+TABLE process_variant (
+  id uuid NOT NULL
+  key text NOT NULL
+  jurisdiction_code text NOT NULL
+  scope text NOT NULL
+  name text NOT NULL
+  active boolean NOT NULL DEFAULT true
+  overrides jsonb
+  created_by text
+  created_at timestamp with time zone NOT NULL
+  updated_by text
+  updated_at timestamp with time zone NOT NULL
+  CONSTRAINT process_variant_key_jurisdiction_uq UNIQUE (key, jurisdiction_code)
+  CONSTRAINT process_variant_pkey PRIMARY KEY (id)
+)
+CREATE UNIQUE INDEX process_variant_key_jurisdiction_uq ON public.process_variant USING btree (key, jurisdiction_code);
+CREATE UNIQUE INDEX process_variant_pkey ON public.process_variant USING btree (id);
+CREATE INDEX process_variant_scope_idx ON public.process_variant USING btree (scope text_pattern_ops);
+
+TABLE process_variant_version (
+  definition_id uuid NOT NULL
+  variant_id uuid NOT NULL
+  parent_definition_id uuid
+  overrides jsonb
+  created_by text
+  created_at timestamp with time zone NOT NULL
+  CONSTRAINT process_variant_version_definition_id_fkey FOREIGN KEY (definition_id) REFERENCES process_definition(id)
+  CONSTRAINT process_variant_version_parent_definition_id_fkey FOREIGN KEY (parent_definition_id) REFERENCES process_definition(id)
+  CONSTRAINT process_variant_version_pkey PRIMARY KEY (definition_id)
+  CONSTRAINT process_variant_version_variant_id_fkey FOREIGN KEY (variant_id) REFERENCES process_variant(id) ON DELETE CASCADE
+)
+CREATE UNIQUE INDEX process_variant_version_pkey ON public.process_variant_version USING btree (definition_id);
+CREATE INDEX process_variant_version_variant_idx ON public.process_variant_version USING btree (variant_id);
 
 TABLE public_submission (
   id uuid NOT NULL DEFAULT gen_random_uuid()
@@ -548,7 +583,7 @@ TABLE user_role (
   user_id uuid NOT NULL
   role text NOT NULL
   CONSTRAINT user_role_pk PRIMARY KEY (user_id, role)
-  CONSTRAINT user_role_role_check CHECK ((role = ANY (ARRAY['staff'::text, 'supervisor'::text, 'admin'::text, 'provincial_admin'::text, 'auditor'::text, 'leader'::text])))
+  CONSTRAINT user_role_role_check CHECK ((role = ANY (ARRAY['staff'::text, 'supervisor'::text, 'admin'::text, 'provincial_admin'::text, 'auditor'::text, 'leader'::text, 'variant_admin'::text])))
   CONSTRAINT user_role_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_user(id) ON DELETE CASCADE
 )
 CREATE UNIQUE INDEX user_role_pk ON public.user_role USING btree (user_id, role);
