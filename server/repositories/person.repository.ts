@@ -15,35 +15,59 @@ const columns = [
   'p.commune_code', 'p.scope', 'p.permanent_address', 'p.status', 'p.created_at', 'p.updated_at',
 ] as const;
 
-/** Accent-insensitive (unaccent, đ→d) trigram search on names, or exact ID number; `allowed` is the CASL filter. */
-export async function searchPersons(db: Kysely<ServerDatabase>, allowed: RawBuilder<SqlBool>, f: PersonFilter) {
-  let q = db.selectFrom('person as p').where(allowed);
-  if (f.idNumber) q = q.where('p.id_number', '=', f.idNumber);
-  if (f.communeCode) q = q.where('p.commune_code', '=', f.communeCode);
-  if (f.status) q = q.where('p.status', '=', f.status);
+/**
+ * Similarity a name must reach in the fuzzy fallback (pg_trgm `%`, set for the transaction so the
+ * trigram index prunes with it). pg_trgm's default 0.3 matched 2 400 persons of one province for a
+ * one-letter typo of a 3-word name (every "tran … quang …"); 0.5 still finds the typo'd name.
+ */
+export const FUZZY_NAME_THRESHOLD = 0.5;
+
+type Executor = Kysely<ServerDatabase>;
+
+/**
+ * Person search within `allowed` (the CASL filter), in two tiers so an index drives each:
+ * 1. exact: the unaccented name contains the term (trigram GIN, `LIKE '%term%'`) or the ID number
+ *    equals it (btree) — a name typed in full or in part, a CCCD number;
+ * 2. fuzzy, only when tier 1 finds nobody: trigram similarity ≥ FUZZY_NAME_THRESHOLD (typos).
+ * Ranked by similarity to the term, then name; the total is that of the tier that answered.
+ * Plans: docs/benchmarks.md (HTTP / national scale).
+ */
+export async function searchPersons(db: Executor, allowed: RawBuilder<SqlBool>, f: PersonFilter) {
+  const filtered = (executor: Executor) => {
+    let q = personFrom(executor).where(allowed);
+    if (f.idNumber) q = q.where('p.id_number', '=', f.idNumber);
+    if (f.communeCode) q = q.where('p.commune_code', '=', f.communeCode);
+    if (f.status) q = q.where('p.status', '=', f.status);
+    return q;
+  };
   const term = f.q?.trim();
-  if (term) {
-    const needle = sql<string>`f_unaccent(${term})`;
-    q = q.where((eb) =>
-      eb.or([
-        eb(sql`p.search_name`, 'like', sql<string>`'%' || ${needle} || '%'`),
-        sql<SqlBool>`p.search_name % ${needle}`,
-        eb('p.id_number', '=', term),
-      ]),
-    );
-  }
-  // The total comes with the page (count(*) OVER ()): one scan of the matching rows, not two —
-  // the fuzzy name match is the expensive part (docs/benchmarks.md, HTTP / national scale).
+  if (!term) return pageOf(filtered(db), [sql`p.full_name COLLATE "C"`, sql`p.id`], f);
+  const needle = sql<string>`f_unaccent(${term})`;
+  const ranked = [sql`similarity(p.search_name, ${needle}) DESC`, sql`p.full_name`];
+  const exact = filtered(db).where((eb) => eb.or([eb(sql`p.search_name`, 'like', sql<string>`'%' || ${needle} || '%'`), eb('p.id_number', '=', term)]));
+  const found = await pageOf(exact, ranked, f);
+  if (found.total > 0) return found;
+  return db.transaction().execute(async (tx) => {
+    await sql`SELECT set_config('pg_trgm.similarity_threshold', ${String(FUZZY_NAME_THRESHOLD)}, true)`.execute(tx);
+    return pageOf(filtered(tx).where(sql<SqlBool>`p.search_name % ${needle}`), ranked, f);
+  });
+}
+
+/** One page and the total in one scan (count(*) OVER ()); a separate count only past the last row. */
+async function pageOf(q: PersonQuery, order: RawBuilder<unknown>[], f: PersonFilter) {
   let listed = q.select(columns).select(sql<string>`count(*) OVER ()`.as('total_count'));
-  listed = term
-    ? listed.orderBy(sql`similarity(p.search_name, f_unaccent(${term}))`, 'desc').orderBy('p.full_name')
-    : listed.orderBy(sql`p.full_name COLLATE "C"`).orderBy('p.id');
+  for (const o of order) listed = listed.orderBy(o);
   const page = await listed.limit(f.limit).offset(f.offset).execute();
   const total = page.length
     ? Number(page[0].total_count)
     : f.offset > 0 ? Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n) : 0;
-  const rows = page.map(({ total_count: _total, ...row }) => row);
-  return { total, rows };
+  return { total, rows: page.map(({ total_count: _total, ...row }) => row) };
+}
+
+/** The builder type of `selectFrom('person as p')` with conditions (no selection yet). */
+type PersonQuery = ReturnType<typeof personFrom>;
+function personFrom(db: Executor) {
+  return db.selectFrom('person as p');
 }
 
 export function findPerson(db: Kysely<ServerDatabase>, id: string) {

@@ -29,7 +29,7 @@ export async function personRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Querystring: { q?: string; idNumber?: string; communeCode?: string; status?: string; limit?: string; offset?: string } }>(
     '/api/persons',
-    { schema: { tags, summary: 'Search persons by name (accent-insensitive) or ID number, within the caller’s jurisdiction', querystring: strictObject({ q: { type: 'string', maxLength: 100 }, idNumber, communeCode: code, status: { type: 'string', maxLength: 40 }, ...paging }), response: errorResponses } },
+    { schema: { tags, summary: 'Search persons by name (accent-insensitive; a name containing the term, else similar names) or ID number, within the caller’s jurisdiction', querystring: strictObject({ q: { type: 'string', maxLength: 100 }, idNumber, communeCode: code, status: { type: 'string', maxLength: 40 }, ...paging }), response: errorResponses } },
     async (request) => {
       const { ability, principal } = callerOf(request);
       const result = await searchPersons(db, accessibleWhere(ability, 'read', 'Person', columnMaps.Person), { ...request.query, ...pageOf(request.query) });
