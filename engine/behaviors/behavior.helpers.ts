@@ -88,18 +88,37 @@ export function workerJob(ctx: BehaviorContext): Effect {
   };
 }
 
-/** A throw message/signal without a worker publishes through an internal outbox job. */
+/**
+ * A throw message/signal without a worker publishes through an internal outbox job (docs/decisions.md):
+ * - variables: with `zeebe:ioMapping` inputs, exactly the input targets (evaluated in the thrower's
+ *   scope); without inputs, every variable visible to the element (what a Camunda 8 job would get);
+ * - correlation key: `zeebe:properties` `correlationKey` if given, else the message's
+ *   `zeebe:subscription correlationKey`, both evaluated in the thrower's scope;
+ * - `zeebe:properties` `messageTtl` (ISO duration): buffer the message that long when nothing waits yet.
+ */
 export function publishJob(ctx: BehaviorContext): Effect {
   const element = ctx.element;
+  const visible = ctx.variables();
+  const variables: Record<string, unknown> = {};
+  if (element.inputs.length > 0) {
+    for (const { target } of element.inputs) variables[target] = visible[target] ?? null;
+  } else {
+    Object.assign(variables, visible);
+  }
   if (element.eventKind === 'signal') {
     return {
       kind: 'job', type: BROADCAST_SIGNAL_JOB, jobKind: 'internal', dueAt: ctx.now, retries: 3,
-      payload: { name: element.signalName, variables: {} },
+      payload: { name: element.signalName, variables },
     };
   }
-  const key = element.correlationKey ? attribute(ctx, element.correlationKey) : null;
+  const keyExpression = element.properties.correlationKey ?? element.correlationKey;
+  const key = keyExpression ? attribute(ctx, keyExpression) : null;
+  const ttl = element.properties.messageTtl;
   return {
     kind: 'job', type: PUBLISH_MESSAGE_JOB, jobKind: 'internal', dueAt: ctx.now, retries: 3,
-    payload: { name: element.messageName, correlationKey: key === null ? null : String(key), variables: {} },
+    payload: {
+      name: element.messageName, correlationKey: key === null ? null : String(key), variables,
+      ...(ttl ? { ttlMs: addDuration(ctx.now, ttl).getTime() - ctx.now.getTime() } : {}),
+    },
   };
 }

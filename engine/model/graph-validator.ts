@@ -71,6 +71,10 @@ function checkElement(graph: ProcessGraph, element: GraphElement, add: Add): voi
   if (type === 'intermediateThrowEvent' && eventKind === 'link' && element.linkName
     && !graph.linkTargets.has(`${element.scopeId}|${element.linkName}`)) add(id, `no link catch event named ${element.linkName}`);
   if (eventKind === 'timer') checkTimer(element, add);
+  const ttl = element.properties.messageTtl;
+  if (ttl !== undefined && !isDuration(ttl)) add(id, `messageTtl ${ttl} is not an ISO 8601 duration`);
+  const key = element.properties.correlationKey;
+  if (key !== undefined && isExpression(key)) checkFeel(id, stripEquals(key), add);
   if (type === 'serviceTask' && !element.jobType) add(id, 'service task without zeebe:taskDefinition type');
   if (type === 'sendTask' && !element.jobType && !element.messageName) add(id, 'send task needs a zeebe:taskDefinition or a message');
   if (type === 'scriptTask' && !element.script && !element.jobType) add(id, 'script task needs zeebe:script or zeebe:taskDefinition');
