@@ -9,7 +9,7 @@ const sections: { to: string; key: MessageKey; visible?: (can: (a: string, s: st
   { to: '/tasks', key: 'nav.tasks' },
   { to: '/cases', key: 'nav.cases', visible: (can) => can('read', 'Person') },
   { to: '/reports', key: 'nav.reports' },
-  { to: '/designer', key: 'nav.designer', visible: (can) => can('deploy', 'Definition') },
+  { to: '/designer', key: 'nav.designer', visible: (can) => can('deploy', 'Definition') || can('create', 'Variant') },
   { to: '/admin', key: 'nav.admin', visible: (can) => can('read', 'Incident') || can('update', 'User') },
 ];
 

@@ -1,106 +1,87 @@
-import { Suspense, useState, type ChangeEvent } from 'react';
-import { BpmnDesigner, emptyDiagram, emptyForm, FormEditor, missingFormIds, RebasePreview, uiText, VariantDiff, type FormFile } from '../../../designer';
+import { useCallback, useState } from 'react';
+import { emptyDiagram, type FormFile } from '../../../designer';
+import { useSession } from '../auth/session-context';
+import { DefinitionsMode } from '../designer-page/definitions-mode';
+import { useDesignerText, type DesignerTextKey } from '../designer-page/designer-messages';
+import { MigrationPanel } from '../designer-page/migration-panel';
+import { ProcessWorkspace } from '../designer-page/process-workspace';
+import { useUnsavedGuard } from '../designer-page/use-unsaved-guard';
+import { VariantsMode } from '../designer-page/variants-mode';
 import { useI18n } from '../i18n/i18n-context';
+import '../designer-page/designer-page.css';
 
-type Tab = 'process' | 'forms' | 'variant';
+type Mode = 'definitions' | 'variants' | 'migration';
+
+/** Which modes a user gets: provincial/global admins deploy, variant admins adopt variants, both may migrate. */
+export function designerModes(can: (action: string, subject: string) => boolean, level: string | null | undefined): Mode[] {
+  const modes: Mode[] = [];
+  const local = level === 'district' || level === 'commune';
+  if (can('read', 'Variant') && local) modes.push('variants');
+  if (can('deploy', 'Definition')) modes.push('definitions');
+  if (can('read', 'Variant') && !local) modes.push('variants');
+  if (can('migrate', 'Instance')) modes.push('migration');
+  return modes;
+}
 
 /**
- * /designer — the procedure designer: BPMN model, its forms, and the diff of this model (a
- * variant) against a parent loaded from file. Loaded lazily from app.tsx so bpmn-js and the
- * properties panel stay out of the task-list bundle. (Loading/saving through the server comes
- * with the deploy API.)
+ * /designer — procedures from the server (open, edit, check, deploy), local variants (diff against
+ * the parent, rebase, (de)activate) and the migration of running cases. Without a session (the
+ * designer's own browser harness) it is the file-only workspace. Loaded lazily from app.tsx so
+ * bpmn-js and the properties panel stay out of the task-list bundle.
  */
 export function DesignerPage() {
-  const { t, locale } = useI18n();
-  const [tab, setTab] = useState<Tab>('process');
-  const [xml, setXml] = useState<string>(() => emptyDiagram());
-  const [forms, setForms] = useState<FormFile[]>([]);
-  const [selectedForm, setSelectedForm] = useState(0);
-  const [parentXml, setParentXml] = useState<string | null>(null);
-  const [newParentXml, setNewParentXml] = useState<string | null>(null);
-  const missing = missingFormIds(xml, forms);
-
-  const readFile = (set: (text: string) => void) => async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    if (file) set(await file.text());
-  };
-  const addForm = (id = `form.${forms.length + 1}`) => {
-    setForms([...forms, emptyForm(id)]);
-    setSelectedForm(forms.length);
-  };
+  const { t } = useI18n();
+  const dt = useDesignerText();
+  const { can, user } = useSession();
+  const modes = designerModes(can, user?.jurisdiction?.level);
+  const [mode, setMode] = useState<Mode | null>(null);
+  const active = mode && modes.includes(mode) ? mode : (modes[0] ?? null);
+  const [dirty, setDirty] = useState(false);
+  const confirmDiscard = useUnsavedGuard(dirty, dt('unsaved.confirm'));
+  const onDirty = useCallback((next: boolean) => setDirty(next), []);
 
   return (
     <section className="designer-page">
       <h1>{t('nav.designer')}</h1>
-      <div className="qt-tabs" role="tablist">
-        {(['process', 'forms', 'variant'] as const).map((name) => (
-          <button key={name} type="button" role="tab" aria-selected={tab === name} onClick={() => setTab(name)} data-tab={name}>
-            {uiText(locale, `tabs.${name}`)}
-          </button>
-        ))}
-      </div>
-      <Suspense fallback={<p role="status">…</p>}>
-        <div hidden={tab !== 'process'}>
-          <BpmnDesigner locale={locale} xml={xml} onChange={setXml} forms={forms} onFormsImported={setForms} />
+      {modes.length > 1 && (
+        <div className="designer-modes" role="tablist" aria-label={t('nav.designer')}>
+          {modes.map((name) => (
+            <button
+              key={name}
+              type="button"
+              role="tab"
+              aria-selected={active === name}
+              data-mode-tab={name}
+              onClick={() => {
+                if (name !== active && confirmDiscard()) {
+                  setDirty(false);
+                  setMode(name);
+                }
+              }}
+            >
+              {dt(`mode.${name}` as DesignerTextKey)}
+            </button>
+          ))}
         </div>
-        {tab === 'forms' && (
-          <div>
-            <div className="qt-toolbar">
-              {forms.map((form, index) => (
-                <button key={form.id + index} type="button" aria-pressed={index === selectedForm} onClick={() => setSelectedForm(index)}>
-                  {form.title.vi} <code>{form.id}</code>
-                </button>
-              ))}
-              {missing.map((id) => (
-                <button key={id} type="button" onClick={() => addForm(id)}>
-                  + <code>{id}</code>
-                </button>
-              ))}
-              <button type="button" onClick={() => addForm()}>
-                +
-              </button>
-            </div>
-            {forms[selectedForm] && (
-              <FormEditor
-                key={selectedForm}
-                form={forms[selectedForm]}
-                locale={locale}
-                onChange={(form) => setForms(forms.map((f, i) => (i === selectedForm ? form : f)))}
-              />
-            )}
-          </div>
-        )}
-        {tab === 'variant' && (
-          <div>
-            <label className="qt-file-button">
-              {uiText(locale, 'diff.parent')} (.bpmn)
-              <input type="file" accept=".bpmn,.xml" onChange={(event) => void readFile(setParentXml)(event)} data-testid="open-parent" />
-            </label>{' '}
-            {parentXml && (
-              <label className="qt-file-button">
-                {uiText(locale, 'diff.newParent')}
-                <input type="file" accept=".bpmn,.xml" onChange={(event) => void readFile(setNewParentXml)(event)} data-testid="open-new-parent" />
-              </label>
-            )}
-            {parentXml && !newParentXml && <VariantDiff parentXml={parentXml} variantXml={xml} locale={locale} />}
-            {parentXml && newParentXml && (
-              <RebasePreview
-                baseXml={parentXml}
-                variantXml={xml}
-                newParentXml={newParentXml}
-                locale={locale}
-                onAccept={(rebased) => {
-                  setXml(rebased);
-                  setParentXml(newParentXml);
-                  setNewParentXml(null);
-                  setTab('process');
-                }}
-              />
-            )}
-          </div>
-        )}
-      </Suspense>
+      )}
+      {active === 'definitions' && <DefinitionsMode onDirty={onDirty} confirmDiscard={confirmDiscard} />}
+      {active === 'variants' && <VariantsMode onDirty={onDirty} confirmDiscard={confirmDiscard} />}
+      {active === 'migration' && <MigrationPanel />}
+      {active === null && <LocalWorkspace />}
     </section>
+  );
+}
+
+/** Files only: open/save .bpmn and bundles, forms, and the diff/rebase of files. */
+function LocalWorkspace() {
+  const dt = useDesignerText();
+  const [xml, setXml] = useState<string>(() => emptyDiagram());
+  const [forms, setForms] = useState<FormFile[]>([]);
+  return (
+    <>
+      <p className="hint">{dt('mode.local')}</p>
+      <ProcessWorkspace xml={xml} onXml={setXml} forms={forms} onForms={setForms} />
+    </>
   );
 }
 

@@ -1,0 +1,63 @@
+import { useEffect, useState } from 'react';
+import { emptyDiagram, type FormFile, type Problem } from '../../../designer';
+import { definitionApi, type DefinitionRow } from '../api/endpoints';
+import { DefinitionPicker, whereText } from './definition-picker';
+import { DeployPanel } from './deploy-panel';
+import { useDesignerText } from './designer-messages';
+import { ProcessWorkspace } from './process-workspace';
+
+export interface ModeProps {
+  /** Reports whether the model has changes not yet deployed (the page guards them). */
+  onDirty(dirty: boolean): void;
+  confirmDiscard(): boolean;
+}
+
+/**
+ * Provincial (or global) admins: open a deployed procedure, edit it, check it with the server and
+ * deploy it as a new version for their jurisdiction.
+ */
+export function DefinitionsMode({ onDirty, confirmDiscard }: ModeProps) {
+  const dt = useDesignerText();
+  const [definition, setDefinition] = useState<DefinitionRow | null>(null);
+  const [xml, setXml] = useState<string>(() => emptyDiagram());
+  const [baseline, setBaseline] = useState<string>(xml);
+  const [forms, setForms] = useState<FormFile[]>([]);
+  const [serverProblems, setServerProblems] = useState<Problem[]>([]);
+  const [refreshKey, setRefreshKey] = useState(0);
+  const dirty = xml !== baseline;
+  useEffect(() => onDirty(dirty), [dirty, onDirty]);
+
+  const open = (row: DefinitionRow, text: string) => {
+    setDefinition(row);
+    setXml(text);
+    setBaseline(text);
+    setServerProblems([]);
+  };
+  const deploy = async (versionTag: string) => {
+    const { definitions } = await definitionApi.deploy({ xml, versionTag: versionTag || undefined });
+    const first = definitions[0];
+    setBaseline(xml);
+    setRefreshKey((n) => n + 1);
+    if (!first) return dt('deploy.unchanged', { version: definition?.version ?? '?' });
+    setDefinition({ ...first, jurisdiction_code: first.jurisdiction_code ?? (first as { jurisdictionCode?: string | null }).jurisdictionCode ?? null });
+    return first.created === false ? dt('deploy.unchanged', { version: first.version }) : dt('deploy.done', { key: first.key, version: first.version });
+  };
+
+  return (
+    <div className="designer-mode" data-mode="definitions">
+      <DefinitionPicker onOpen={open} confirmDiscard={confirmDiscard} refreshKey={refreshKey} />
+      <p className="designer-editing" data-testid="editing-title">
+        {definition
+          ? dt('editing.title', { name: definition.name ?? definition.key, version: definition.version, where: whereText(dt, definition.jurisdiction_code) })
+          : dt('editing.new')}
+        {dirty && (
+          <span className="badge warn" data-testid="unsaved">
+            {dt('unsaved.badge')}
+          </span>
+        )}
+      </p>
+      <DeployPanel xml={xml} onProblems={setServerProblems} deploy={deploy} withVersionTag />
+      <ProcessWorkspace xml={xml} onXml={setXml} forms={forms} onForms={setForms} serverProblems={serverProblems} />
+    </div>
+  );
+}
