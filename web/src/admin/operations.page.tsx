@@ -1,8 +1,11 @@
+import type { ReactElement } from 'react';
 import { Link, NavLink, Route, Routes } from 'react-router-dom';
 import { useI18n } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/messages';
 import { AdminTable, type Column, type RowAction } from './admin-table';
+import { AgenciesTab } from './agencies-tab';
 import { HolidaysTab } from './holidays-tab';
+import { JurisdictionsTab } from './jurisdictions-tab';
 import { UsersTab } from './users-tab';
 
 interface Tab {
@@ -45,8 +48,14 @@ const TABS: Tab[] = [
   },
   { slug: 'jobs', key: 'admin.tab.jobs', path: '/api/admin/jobs', columns: (t) => [col('type', t('admin.col.type')), col('state', t('admin.col.state')), col('retries', t('admin.col.retries')), col('attempts', t('admin.col.attempts')), col('due_at', t('admin.col.due')), col('last_error', t('admin.col.error'))] },
   { slug: 'mail', key: 'admin.tab.mail', path: '/api/admin/mail', columns: (t) => [col('to', t('admin.col.to')), col('subject', t('admin.col.subject')), col('state', t('admin.col.state')), col('created_at', t('admin.col.created'))] },
-  { slug: 'agencies', key: 'admin.tab.agencies', path: '/api/agencies', columns: (t) => [col('code', t('admin.col.code')), col('name', t('admin.col.name')), col('kind', t('admin.col.kind')), col('jurisdiction_code', t('admin.col.jurisdiction'))] },
-  { slug: 'jurisdictions', key: 'admin.tab.jurisdictions', path: '/api/jurisdictions', columns: (t) => [col('code', t('admin.col.code')), col('name', t('admin.col.name')), col('level', t('admin.col.level')), col('structure', t('admin.col.structure')), col('path', t('admin.col.path'))] },
+];
+
+/** Editable tabs with their own forms (organisation, accounts, calendar). */
+const EDITABLE: { slug: string; key: MessageKey; element: () => ReactElement }[] = [
+  { slug: 'agencies', key: 'admin.tab.agencies', element: () => <AgenciesTab /> },
+  { slug: 'jurisdictions', key: 'admin.tab.jurisdictions', element: () => <JurisdictionsTab /> },
+  { slug: 'users', key: 'admin.tab.users', element: () => <UsersTab /> },
+  { slug: 'holidays', key: 'admin.tab.holidays', element: () => <HolidaysTab /> },
 ];
 
 /** Operations for provincial admins: deployments, instances, incidents (retry), jobs, mail, organisation, calendar. */
@@ -62,12 +71,11 @@ export default function OperationsPage() {
               <NavLink to={`/admin/${tab.slug}`}>{t(tab.key)}</NavLink>
             </li>
           ))}
-          <li>
-            <NavLink to="/admin/users">{t('admin.tab.users')}</NavLink>
-          </li>
-          <li>
-            <NavLink to="/admin/holidays">{t('admin.tab.holidays')}</NavLink>
-          </li>
+          {EDITABLE.map((tab) => (
+            <li key={tab.slug}>
+              <NavLink to={`/admin/${tab.slug}`}>{t(tab.key)}</NavLink>
+            </li>
+          ))}
         </ul>
       </nav>
       <Routes>
@@ -75,24 +83,18 @@ export default function OperationsPage() {
         {TABS.map((tab) => (
           <Route key={tab.slug} path={tab.slug} element={<TabView tab={tab} />} />
         ))}
-        <Route
-          path="users"
-          element={
-            <div>
-              <h2>{t('admin.tab.users')}</h2>
-              <UsersTab />
-            </div>
-          }
-        />
-        <Route
-          path="holidays"
-          element={
-            <div>
-              <h2>{t('admin.tab.holidays')}</h2>
-              <HolidaysTab />
-            </div>
-          }
-        />
+        {EDITABLE.map((tab) => (
+          <Route
+            key={tab.slug}
+            path={tab.slug}
+            element={
+              <div>
+                <h2>{t(tab.key)}</h2>
+                {tab.element()}
+              </div>
+            }
+          />
+        ))}
       </Routes>
     </section>
   );

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n-context';
 
 /**
@@ -11,8 +11,11 @@ export function ConfirmButton({
   onConfirm,
   busy,
   className,
+  label,
 }: {
   children: ReactNode;
+  /** Accessible name when the visible text alone is ambiguous (e.g. one button per table row). */
+  label?: string;
   question?: string;
   onConfirm(): void;
   busy?: boolean;
@@ -20,6 +23,15 @@ export function ConfirmButton({
 }) {
   const { locale } = useI18n();
   const [asking, setAsking] = useState(false);
+  // Keyboard users keep their place: the question's confirm button takes the focus, Cancel gives it back.
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const wasAsking = useRef(false);
+  useEffect(() => {
+    if (asking) confirmRef.current?.focus();
+    else if (wasAsking.current) buttonRef.current?.focus();
+    wasAsking.current = asking;
+  }, [asking]);
   if (asking && question) {
     return (
       <span className="confirm" role="group">
@@ -27,6 +39,7 @@ export function ConfirmButton({
         <button
           type="button"
           className="primary"
+          ref={confirmRef}
           onClick={() => {
             setAsking(false);
             onConfirm();
@@ -41,7 +54,7 @@ export function ConfirmButton({
     );
   }
   return (
-    <button type="button" className={className ?? 'primary'} disabled={busy} aria-busy={busy} onClick={() => (question ? setAsking(true) : onConfirm())}>
+    <button type="button" ref={buttonRef} className={className ?? 'primary'} disabled={busy} aria-busy={busy} aria-label={label} onClick={() => (question ? setAsking(true) : onConfirm())}>
       {children}
     </button>
   );

@@ -1,0 +1,200 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { AGENCY_KINDS, orgApi, type AgencyKind, type ManagedAgency } from '../api/endpoints';
+import { ConfirmButton } from '../components/confirm-button';
+import { useAction } from '../hooks/use-query';
+import { useI18n } from '../i18n/i18n-context';
+import type { MessageKey } from '../i18n/messages';
+import { AdminListFrame, useEditFocus, usePagedAdminList, type Notice } from './admin-list-frame';
+
+const editButtonId = (key: string) => `edit-agency-${key}`;
+const EMPTY = { code: '', name: '', kind: 'police' as AgencyKind, jurisdictionCode: '' };
+
+/**
+ * Agencies of the admin's area: add, rename, change kind, move to another jurisdiction (its accounts
+ * move with it), deactivate (every account disabled, with undo) and reactivate. Search and pages on the server.
+ */
+export function AgenciesTab() {
+  const { t } = useI18n();
+  const paged = usePagedAdminList(orgApi.agencies);
+  const [form, setForm] = useState(EMPTY);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  useEditFocus(editing, editButtonId);
+  const create = useAction(orgApi.createAgency);
+  const update = useAction(orgApi.updateAgency);
+  const deactivate = useAction(orgApi.deactivateAgency);
+  const reactivate = useAction(orgApi.reactivateAgency);
+  const kindLabel = (kind: string) => t(`org.kind.${kind}` as MessageKey);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const result = await create.execute({ ...form, code: form.code.trim(), name: form.name.trim(), jurisdictionCode: form.jurisdictionCode.trim() });
+    if (!result.ok) return;
+    setForm(EMPTY);
+    setNotice({ text: t('org.created', { name: result.value.name }) });
+    paged.list.reload();
+  }
+
+  async function turnOff(agency: ManagedAgency) {
+    const result = await deactivate.execute(agency.id);
+    if (!result.ok) return;
+    const ids = result.value.disabledUserIds;
+    setNotice({ text: t('org.deactivated', { name: agency.name, n: ids.length }), undo: () => void turnOn(agency, ids) });
+    paged.list.reload();
+  }
+
+  /** Enables the agency's accounts: those a deactivation disabled (undo), or all of them. */
+  async function turnOn(agency: ManagedAgency, ids?: string[]) {
+    const result = await reactivate.execute(agency.id, ids);
+    if (!result.ok) return;
+    setNotice({ text: t('org.reactivated', { name: agency.name, n: result.value.enabledUserIds.length }) });
+    paged.list.reload();
+  }
+
+  return (
+    <div>
+      <form className="filters" onSubmit={submit} aria-label={t('org.agencyCreate')}>
+        <label>
+          {t('admin.col.code')}
+          <input required value={form.code} pattern="[A-Za-z0-9][A-Za-z0-9_.:\-]*" maxLength={40} onChange={(e) => setForm({ ...form, code: e.target.value })} />
+        </label>
+        <label className="grow">
+          {t('admin.col.name')}
+          <input required value={form.name} maxLength={200} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+        </label>
+        <KindSelect value={form.kind} onChange={(kind) => setForm({ ...form, kind })} />
+        <label>
+          {t('admin.col.jurisdiction')}
+          <input required value={form.jurisdictionCode} maxLength={40} onChange={(e) => setForm({ ...form, jurisdictionCode: e.target.value })} />
+        </label>
+        <button type="submit" className="primary" disabled={create.busy} aria-busy={create.busy}>
+          {t('org.agencyCreate')}
+        </button>
+      </form>
+      <AdminListFrame searchLabel={t('org.searchAgencies')} paged={paged} emptyTitle={t('org.noAgencies')} notice={notice} error={create.error ?? update.error ?? deactivate.error ?? reactivate.error}>
+        {(items) => (
+          <div className="table-scroll">
+            <table className="register">
+              <caption className="visually-hidden">{t('admin.tab.agencies')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('admin.col.code')}</th>
+                  <th scope="col">{t('admin.col.name')}</th>
+                  <th scope="col">{t('admin.col.kind')}</th>
+                  <th scope="col">{t('admin.col.jurisdiction')}</th>
+                  <th scope="col">{t('org.accounts')}</th>
+                  <th scope="col">{t('tasks.col.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((a) =>
+                  editing === a.id ? (
+                    <AgencyEditRow
+                      key={a.id}
+                      agency={a}
+                      busy={update.busy}
+                      onCancel={() => setEditing(null)}
+                      onSave={(body) =>
+                        void update.execute(a.id, body).then((r) => {
+                          if (!r.ok) return;
+                          setEditing(null);
+                          setNotice({ text: t('org.saved', { name: r.value.name }) });
+                          paged.list.reload();
+                        })
+                      }
+                    />
+                  ) : (
+                    <tr key={a.id} className={a.users_total > 0 && a.users_active === 0 ? 'muted' : undefined}>
+                      <td data-label={t('admin.col.code')}>{a.code}</td>
+                      <td data-label={t('admin.col.name')}>{a.name}</td>
+                      <td data-label={t('admin.col.kind')}>{kindLabel(a.kind)}</td>
+                      <td data-label={t('admin.col.jurisdiction')}>
+                        {a.jurisdiction_name} <span className="muted">({a.jurisdiction_code})</span>
+                      </td>
+                      <td data-label={t('org.accounts')}>
+                        {a.users_active}/{a.users_total}
+                        {a.users_total > 0 && a.users_active === 0 ? <span className="chip">{t('org.inactive')}</span> : null}
+                      </td>
+                      <td data-label={t('tasks.col.actions')}>
+                        <button type="button" id={editButtonId(a.id)} onClick={() => setEditing(a.id)} aria-label={t('org.edit', { name: a.name })}>
+                          {t('org.editShort')}
+                        </button>{' '}
+                        {a.users_active > 0 ? (
+                          <ConfirmButton className="danger" label={t('org.deactivate', { name: a.name })} question={t('org.deactivateConfirm')} busy={deactivate.busy} onConfirm={() => void turnOff(a)}>
+                            {t('org.deactivateShort')}
+                          </ConfirmButton>
+                        ) : a.users_total > 0 ? (
+                          <button type="button" disabled={reactivate.busy} onClick={() => void turnOn(a)} aria-label={t('org.reactivate', { name: a.name })}>
+                            {t('org.reactivateShort')}
+                          </button>
+                        ) : null}
+                      </td>
+                    </tr>
+                  ),
+                )}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </AdminListFrame>
+    </div>
+  );
+}
+
+function KindSelect({ value, onChange }: { value: AgencyKind; onChange(kind: AgencyKind): void }) {
+  const { t } = useI18n();
+  return (
+    <label>
+      {t('admin.col.kind')}
+      <select value={value} onChange={(e) => onChange(e.target.value as AgencyKind)}>
+        {AGENCY_KINDS.map((k) => (
+          <option key={k} value={k}>
+            {t(`org.kind.${k}` as MessageKey)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** The row in edit mode: name, kind and jurisdiction; focus moves into it and Escape cancels. */
+function AgencyEditRow({ agency, busy, onSave, onCancel }: { agency: ManagedAgency; busy: boolean; onSave(body: { name?: string; kind?: AgencyKind; jurisdictionCode?: string }): void; onCancel(): void }) {
+  const { t } = useI18n();
+  const [draft, setDraft] = useState({ name: agency.name, kind: agency.kind, jurisdictionCode: agency.jurisdiction_code });
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const body = {
+      ...(draft.name.trim() !== agency.name ? { name: draft.name.trim() } : {}),
+      ...(draft.kind !== agency.kind ? { kind: draft.kind } : {}),
+      ...(draft.jurisdictionCode.trim() !== agency.jurisdiction_code ? { jurisdictionCode: draft.jurisdictionCode.trim() } : {}),
+    };
+    if (Object.keys(body).length) onSave(body);
+    else onCancel();
+  }
+  return (
+    <tr className="editing">
+      <td colSpan={6}>
+        <form className="filters" onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onCancel()} aria-label={t('org.editTitle', { name: agency.name })}>
+          <span className="muted">{agency.code}</span>
+          <label className="grow">
+            {t('admin.col.name')}
+            <input ref={first} required maxLength={200} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
+          </label>
+          <KindSelect value={draft.kind} onChange={(kind) => setDraft({ ...draft, kind })} />
+          <label>
+            {t('admin.col.jurisdiction')}
+            <input required maxLength={40} value={draft.jurisdictionCode} onChange={(e) => setDraft({ ...draft, jurisdictionCode: e.target.value })} />
+          </label>
+          <button type="submit" className="primary" disabled={busy} aria-busy={busy}>
+            {t('org.save')}
+          </button>
+          <button type="button" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+        </form>
+      </td>
+    </tr>
+  );
+}

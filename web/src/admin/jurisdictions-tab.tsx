@@ -1,0 +1,203 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { orgApi, type JurisdictionLevel, type ManagedJurisdiction } from '../api/endpoints';
+import { ConfirmButton } from '../components/confirm-button';
+import { formatDate } from '../format/format';
+import { useAction } from '../hooks/use-query';
+import { useI18n } from '../i18n/i18n-context';
+import type { MessageKey } from '../i18n/messages';
+import { AdminListFrame, useEditFocus, usePagedAdminList, type Notice } from './admin-list-frame';
+
+const LEVELS: JurisdictionLevel[] = ['province', 'district', 'commune'];
+const editButtonId = (key: string) => `edit-jurisdiction-${key}`;
+const EMPTY = { code: '', name: '', level: 'commune' as JurisdictionLevel, parentCode: '', structure: '2025' as '2022' | '2025', validFrom: '' };
+/** Today as YYYY-MM-DD in the browser's time zone (the day a jurisdiction ends). */
+const today = () => new Date().toLocaleDateString('sv-SE');
+
+/**
+ * Jurisdictions of the admin's area: add one under a parent (2022 or 2025 structure), rename, set
+ * validity dates, end one today (with undo) and put it back in force. Search and pages on the server.
+ */
+export function JurisdictionsTab() {
+  const { t } = useI18n();
+  const paged = usePagedAdminList(orgApi.jurisdictions);
+  const [form, setForm] = useState(EMPTY);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  useEditFocus(editing, editButtonId);
+  const create = useAction(orgApi.createJurisdiction);
+  const update = useAction(orgApi.updateJurisdiction);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const body = { code: form.code.trim(), name: form.name.trim(), level: form.level, structure: form.structure, ...(form.parentCode.trim() ? { parentCode: form.parentCode.trim() } : {}), ...(form.validFrom ? { validFrom: form.validFrom } : {}) };
+    const result = await create.execute(body);
+    if (!result.ok) return;
+    setForm(EMPTY);
+    setNotice({ text: t('org.created', { name: result.value.name }) });
+    paged.list.reload();
+  }
+
+  async function change(j: ManagedJurisdiction, body: { name?: string; validFrom?: string | null; validTo?: string | null }, text: string, undo?: () => void) {
+    const result = await update.execute(j.code, body);
+    if (!result.ok) return false;
+    setNotice({ text, undo });
+    paged.list.reload();
+    return true;
+  }
+
+  const end = (j: ManagedJurisdiction) => void change(j, { validTo: today() }, t('org.ended', { name: j.name }), () => void change(j, { validTo: j.valid_to }, t('org.saved', { name: j.name })));
+  const restore = (j: ManagedJurisdiction) => void change(j, { validTo: null }, t('org.saved', { name: j.name }));
+
+  return (
+    <div>
+      <form className="filters" onSubmit={submit} aria-label={t('org.jurisdictionCreate')}>
+        <label>
+          {t('admin.col.code')}
+          <input required value={form.code} pattern="[A-Za-z0-9][A-Za-z0-9_.:\-]*" maxLength={40} onChange={(e) => setForm({ ...form, code: e.target.value })} />
+        </label>
+        <label className="grow">
+          {t('admin.col.name')}
+          <input required maxLength={200} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+        </label>
+        <label>
+          {t('admin.col.level')}
+          <select value={form.level} onChange={(e) => setForm({ ...form, level: e.target.value as JurisdictionLevel })}>
+            {LEVELS.map((l) => (
+              <option key={l} value={l}>
+                {t(`org.level.${l}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('org.parent')}
+          <input value={form.parentCode} maxLength={40} required={form.level !== 'province'} disabled={form.level === 'province'} onChange={(e) => setForm({ ...form, parentCode: e.target.value })} />
+        </label>
+        <label>
+          {t('admin.col.structure')}
+          <select value={form.structure} onChange={(e) => setForm({ ...form, structure: e.target.value as '2022' | '2025' })}>
+            <option value="2025">2025</option>
+            <option value="2022">2022</option>
+          </select>
+        </label>
+        <label>
+          {t('org.validFrom')}
+          <input type="date" value={form.validFrom} onChange={(e) => setForm({ ...form, validFrom: e.target.value })} />
+        </label>
+        <button type="submit" className="primary" disabled={create.busy} aria-busy={create.busy}>
+          {t('org.jurisdictionCreate')}
+        </button>
+      </form>
+      <AdminListFrame searchLabel={t('org.searchJurisdictions')} paged={paged} emptyTitle={t('org.noJurisdictions')} notice={notice} error={create.error ?? update.error}>
+        {(items) => (
+          <div className="table-scroll">
+            <table className="register">
+              <caption className="visually-hidden">{t('admin.tab.jurisdictions')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('admin.col.code')}</th>
+                  <th scope="col">{t('admin.col.name')}</th>
+                  <th scope="col">{t('admin.col.level')}</th>
+                  <th scope="col">{t('org.parent')}</th>
+                  <th scope="col">{t('org.validity')}</th>
+                  <th scope="col">{t('org.agencies')}</th>
+                  <th scope="col">{t('tasks.col.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((j) => {
+                  const ended = Boolean(j.valid_to && j.valid_to <= today());
+                  if (editing === j.code) {
+                    return (
+                      <JurisdictionEditRow
+                        key={j.code}
+                        jurisdiction={j}
+                        busy={update.busy}
+                        onCancel={() => setEditing(null)}
+                        onSave={(body) => void change(j, body, t('org.saved', { name: body.name ?? j.name })).then((ok) => ok && setEditing(null))}
+                      />
+                    );
+                  }
+                  return (
+                    <tr key={j.code} className={ended ? 'muted' : undefined}>
+                      <td data-label={t('admin.col.code')}>{j.code}</td>
+                      <td data-label={t('admin.col.name')}>{j.name}</td>
+                      <td data-label={t('admin.col.level')}>
+                        {t(`org.level.${j.level}` as MessageKey)} <span className="muted">({j.structure})</span>
+                      </td>
+                      <td data-label={t('org.parent')}>{j.parent_name ? `${j.parent_name} (${j.parent_code})` : '—'}</td>
+                      <td data-label={t('org.validity')}>
+                        {j.valid_from ? `${formatDate(j.valid_from)} → ` : ''}
+                        {j.valid_to ? (ended ? t('org.validEnded', { date: formatDate(j.valid_to) }) : formatDate(j.valid_to)) : t('org.validAlways')}
+                      </td>
+                      <td data-label={t('org.agencies')}>{j.agencies}</td>
+                      <td data-label={t('tasks.col.actions')}>
+                        <button type="button" id={editButtonId(j.code)} onClick={() => setEditing(j.code)} aria-label={t('org.edit', { name: j.name })}>
+                          {t('org.editShort')}
+                        </button>{' '}
+                        {ended ? (
+                          <button type="button" disabled={update.busy} onClick={() => restore(j)} aria-label={t('org.restore', { name: j.name })}>
+                            {t('org.restoreShort')}
+                          </button>
+                        ) : (
+                          <ConfirmButton className="danger" label={t('org.end', { name: j.name })} question={t('org.endConfirm')} busy={update.busy} onConfirm={() => end(j)}>
+                            {t('org.endShort')}
+                          </ConfirmButton>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </AdminListFrame>
+    </div>
+  );
+}
+
+/** The row in edit mode: name and validity dates; focus moves into it and Escape cancels. */
+function JurisdictionEditRow({ jurisdiction: j, busy, onSave, onCancel }: { jurisdiction: ManagedJurisdiction; busy: boolean; onSave(body: { name?: string; validFrom?: string | null; validTo?: string | null }): void; onCancel(): void }) {
+  const { t } = useI18n();
+  const [draft, setDraft] = useState({ name: j.name, validFrom: j.valid_from ?? '', validTo: j.valid_to ?? '' });
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const body = {
+      ...(draft.name.trim() !== j.name ? { name: draft.name.trim() } : {}),
+      ...(draft.validFrom !== (j.valid_from ?? '') ? { validFrom: draft.validFrom || null } : {}),
+      ...(draft.validTo !== (j.valid_to ?? '') ? { validTo: draft.validTo || null } : {}),
+    };
+    if (Object.keys(body).length) onSave(body);
+    else onCancel();
+  }
+  return (
+    <tr className="editing">
+      <td colSpan={7}>
+        <form className="filters" onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onCancel()} aria-label={t('org.editTitle', { name: j.name })}>
+          <span className="muted">{j.code}</span>
+          <label className="grow">
+            {t('admin.col.name')}
+            <input ref={first} required maxLength={200} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
+          </label>
+          <label>
+            {t('org.validFrom')}
+            <input type="date" value={draft.validFrom} onChange={(e) => setDraft({ ...draft, validFrom: e.target.value })} />
+          </label>
+          <label>
+            {t('org.validTo')}
+            <input type="date" value={draft.validTo} onChange={(e) => setDraft({ ...draft, validTo: e.target.value })} />
+          </label>
+          <button type="submit" className="primary" disabled={busy} aria-busy={busy}>
+            {t('org.save')}
+          </button>
+          <button type="button" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+        </form>
+      </td>
+    </tr>
+  );
+}
