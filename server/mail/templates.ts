@@ -1,5 +1,7 @@
+import { procedureTemplates, type ProcedureTemplateName } from './procedure-templates';
+
 /** Notification mail templates, Vietnamese first, English second (by the recipient's locale). */
-export type TemplateName = 'task-assigned' | 'deadline-near' | 'overdue-escalation' | 'decision-issued' | 'report-ready' | 'audit-anchor';
+export type TemplateName = 'task-assigned' | 'deadline-near' | 'overdue-escalation' | 'decision-issued' | 'report-ready' | 'audit-anchor' | ProcedureTemplateName;
 export type Locale = 'vi' | 'en';
 
 export interface RenderedMail {
@@ -70,6 +72,7 @@ const templates: Record<TemplateName, Record<Locale, (p: Params) => RenderedMail
       text: `Dear ${p.recipientName},\n\nThis is an anchor of the audit log hash chain, taken at ${p.at}:\n\nSequence: ${p.seq}\nRow id: ${p.id}\nHash: ${p.hash}\n\nPlease keep this mail outside the system. To check it: npm run audit:verify -- --anchor ${p.seq}:${p.hash}\n`,
     }),
   },
+  ...procedureTemplates,
 };
 
 export function renderMail(template: TemplateName, locale: string, params: Params): RenderedMail {

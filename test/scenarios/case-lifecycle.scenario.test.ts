@@ -56,6 +56,13 @@ describe('a case ends with its procedure (rehab_case.status, closed_at, person s
       { status: 'interim_management', from: '2026-02-20', to: '2026-03-05' },
       { status: 'closed', from: '2026-03-05', caseId: started.caseId, note: `hồ sơ ${closed.code} kết thúc` },
     ]);
+    // and the court's email.send tasks used their own mail templates (vi for the demo users)
+    const mails = await p.db.selectFrom('mail_log').select(['template', 'subject', 'recipient']).where('subject', 'like', `%${closed.code}%`).execute();
+    expect(new Set(mails.map((m) => m.template))).toEqual(new Set(['court.accepted', 'court.decision', 'court.not-applied']));
+    expect(mails.find((m) => m.template === 'court.not-applied')?.subject).toBe(`[Quy Trình] Tòa án không áp dụng biện pháp / đình chỉ – hồ sơ ${closed.code}`);
+    // the decision reaches the procuracy and the proposing agency (2025: commune police) by mail
+    const decisionTo = mails.filter((m) => m.template === 'court.decision').map((m) => m.recipient);
+    expect(decisionTo).toEqual(expect.arrayContaining(['vks.tinh@demo.quytrinh.example.vn', 'ca.xa1@demo.quytrinh.example.vn']));
   });
 
   it('should close the case on a handover but keep the person\'s status while the next case runs ("apply" → escort)', async () => {

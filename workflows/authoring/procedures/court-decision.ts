@@ -5,6 +5,16 @@ const d19 = sla('SubProcess_Consideration', 'D19', cd(12), cd(15));
 const d17 = sla('Task_ReceiveDossier', 'D17', wd(1), wd(2));
 
 /** Procedure 3 — DOMAIN.md §5 (PL03 / PL01 as amended by PL08; ND116 Art 43(3), 57). */
+/**
+ * The candidate group whose users get the decision by mail, per recipient of the Mẫu
+ * (`court.decision-issue` recipients); the person and the family get it on paper (null = no mail).
+ */
+const recipientGroup = '=if recipient = "procuracy" then "procuracy:" + provinceCode'
+  + ' else if recipient = "rehab_centre" then "rehab_centre:" + provinceCode'
+  + ' else if recipient = "commune_people_committee" then "people_committee:" + communeCode'
+  + ' else if recipient = "proposing_agency" then (if ruleset = "2022" then "people_committee:" else "police:") + communeCode'
+  + ' else null';
+
 export const courtDecision: ProcessSpec = {
   id: 'court-decision',
   name: 'Tòa án xem xét, quyết định áp dụng biện pháp đưa vào cơ sở cai nghiện bắt buộc',
@@ -49,7 +59,7 @@ export const courtDecision: ProcessSpec = {
     task('Task_IssueDecision', 'Gửi quyết định cho các bên', 'court.decision-issue', G.court, wd(2),
       { deadline: 'D20', doc: 'Gửi trong 02 ngày làm việc kể từ ngày công bố (người nhận cụ thể chưa xác nhận: setting decisionRecipients).' }),
     { id: 'Send_Decision', type: 'sendTask', name: 'Gửi quyết định', job: 'email.send',
-      multiInstance: { collection: '=recipients', element: 'recipient' }, inputs: [['template', '="court.decision"'], ['toGroup', '=recipient']] },
+      multiInstance: { collection: '=recipients', element: 'recipient' }, inputs: [['template', '="court.decision"'], ['toGroup', recipientGroup]] },
     { id: 'Gateway_DecisionType', type: 'exclusiveGateway', name: 'Loại quyết định?' },
     { id: 'Catch_Resumed', type: 'intermediateCatchEvent', name: 'Tiếp tục xem xét', message: 'ConsiderationResumed',
       doc: 'Tạm đình chỉ: căn cứ chưa xác nhận (setting suspensionGrounds).' },
