@@ -58,6 +58,10 @@ const otherUsers: SeedUser[] = [
   user('yte.t98', 'Bác sĩ Bệnh viện Đa khoa Tỉnh Đối chứng', 'BVDK-98', ['staff']),
   user('admin.t98', 'Quản trị hệ thống Tỉnh Đối chứng', 'UBND-98', ['provincial_admin']),
   user('lanhdao.t98', 'Lãnh đạo UBND Tỉnh Đối chứng', 'UBND-98', ['leader']),
+  // District/commune admins who adopt local variants of procedures in their subtree (issue 8, 2022 structure)
+  user('admin.huyen1', 'Quản trị quy trình huyện Sông Xanh', 'LDTBXH-991', ['variant_admin']),
+  user('admin.huyen2', 'Quản trị quy trình huyện Núi Đá', 'LDTBXH-992', ['variant_admin']),
+  user('admin.xa.cu1', 'Quản trị quy trình Thị trấn Sông Xanh (cũ)', 'UBND-99101', ['variant_admin']),
 ];
 
 export const users: SeedUser[] = [...communeUsers, ...otherUsers];
