@@ -81,29 +81,36 @@ export default function InstancePage() {
   );
 }
 
+/** The history with names: the server adds the step's name and the actor's name and agency to every row. */
 function HistoryTable({ history, names }: { history: HistoryEntry[]; names: Record<string, string> }) {
   const { t, locale } = useI18n();
   const { user } = useSession();
-  const actor = (id: string | null | undefined) => (!id ? '' : id === user?.id ? t('tasks.me') : id === 'public' ? t('public.title') : id.length > 12 ? `${id.slice(0, 8)}…` : id);
+  const actor = (h: HistoryEntry) => {
+    if (!h.actor) return t('instance.system');
+    if (h.actor === 'public') return t('public.title');
+    const name = h.actor === user?.id ? `${h.actor_name ?? user.displayName} (${t('tasks.me')})` : (h.actor_name ?? t('instance.system'));
+    return h.actor_agency ? `${name} · ${h.actor_agency}` : name;
+  };
   if (!history.length) return <p className="muted">{t('person.noEvents')}</p>;
   return (
     <div className="table-scroll">
-      <table className="register">
+      <table className="register" data-testid="instance-history">
+        <caption className="visually-hidden">{t('instance.history')}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('tasks.col.received')}</th>
-            <th scope="col">{t('tasks.filter.state')}</th>
+            <th scope="col">{t('instance.col.at')}</th>
+            <th scope="col">{t('instance.col.event')}</th>
             <th scope="col">{t('tasks.col.step')}</th>
-            <th scope="col">{t('tasks.col.assignee')}</th>
+            <th scope="col">{t('instance.col.actor')}</th>
           </tr>
         </thead>
         <tbody>
           {history.map((h, i) => (
             <tr key={h.id ?? i}>
-              <td>{formatDateTime(h.at ?? h.created_at)}</td>
-              <td>{historyLabel(h.type, locale)}</td>
-              <td>{h.element_name ?? (h.element_id ? (names[h.element_id] ?? h.element_id) : '')}</td>
-              <td>{actor(h.actor)}</td>
+              <td data-label={t('instance.col.at')}>{formatDateTime(h.at ?? h.created_at)}</td>
+              <td data-label={t('instance.col.event')}>{historyLabel(h.type, locale)}</td>
+              <td data-label={t('tasks.col.step')}>{h.element_name ?? (h.element_id ? (names[h.element_id] ?? h.element_id) : '')}</td>
+              <td data-label={t('instance.col.actor')}>{actor(h)}</td>
             </tr>
           ))}
         </tbody>

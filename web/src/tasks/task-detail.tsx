@@ -3,7 +3,6 @@ import type { ErrorSchema } from '@rjsf/utils';
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { computeOnChange, quyTrinhFormProps, type FormDefinition } from '../../../forms/index';
-import { api } from '../api/client';
 import { fetchDefinitionXml, taskApi } from '../api/endpoints';
 import { ConfirmButton } from '../components/confirm-button';
 import { ErrorBanner } from '../components/error-banner';
@@ -14,6 +13,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { DeadlineBadge } from './deadline-badge';
 import { createFormContext } from './form-context';
 import { PersonSummary } from './person-summary';
+import { TaskPeople } from './task-people';
 import { issuesOf, toErrorSchema } from './server-errors';
 
 const BpmnViewer = lazy(() => import('../diagram/bpmn-viewer').then((m) => ({ default: m.BpmnViewer })));
@@ -184,16 +184,7 @@ export default function TaskDetail({ taskId, backSearch, onChanged }: { taskId: 
       )}
       <section className="task-side" aria-labelledby="who-else">
         <h3 id="who-else">{t('task.whoElse')}</h3>
-        <CandidateAgencies groups={task.candidate_groups} />
-        {v.candidates?.length ? (
-          <ul>
-            {v.candidates.map((c) => (
-              <li key={c.id}>
-                {c.displayName} {c.agencyName ? <span className="muted">({c.agencyName})</span> : null}
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        <TaskPeople groups={task.candidate_groups} people={v.candidates ?? []} more={Boolean(v.candidatesMore)} />
       </section>
       {personId ? <PersonSummary personId={personId} /> : null}
       <section aria-labelledby="diagram-title">
@@ -213,27 +204,5 @@ function DiagramForTask({ definitionId, activeElement, label }: { definitionId: 
     <Suspense fallback={<Spinner label={t('diagram.loading')} />}>
       <BpmnViewer xml={xml.data} highlights={{ active: [activeElement] }} label={label} />
     </Suspense>
-  );
-}
-
-/** The agencies answering the task's candidate groups (any of their staff may claim it). */
-function CandidateAgencies({ groups }: { groups: string[] }) {
-  const { t } = useI18n();
-  const agencies = useQuery((signal) => api<{ items: { code: string; name: string; candidate_groups: string[] }[] }>('GET', '/api/agencies', { signal }), []);
-  const named = (agencies.data?.items ?? []).filter((a) => a.candidate_groups?.some((g) => groups.includes(g)));
-  return (
-    <div>
-      <p>
-        {t('task.groups')}:{' '}
-        {groups.length ? groups.map((g) => <code key={g} className="chip">{g}</code>) : t('common.none')}
-      </p>
-      {named.length ? (
-        <ul data-testid="candidate-agencies">
-          {named.map((a) => (
-            <li key={a.code}>{a.name}</li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
   );
 }
