@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { HttpDriver } from './support/http-driver';
 import { vn } from './support/paths';
@@ -12,7 +13,8 @@ beforeAll(() => { ({ p, http } = suite); });
 interface StatusEntry { status: string; from: string; to?: string; caseId?: string; note?: string }
 
 const caseRow = (id: string) => p.db.selectFrom('rehab_case').select(['id', 'code', 'status', 'closed_at', 'instance_id']).where('id', '=', id).executeTakeFirstOrThrow();
-const instanceRow = (id: string) => p.db.selectFrom('process_instance').select(['state', 'ended_at']).where('id', '=', id).executeTakeFirstOrThrow();
+const instanceRow = async (id: string) =>
+  (await sql<{ state: string; ended_at: Date | null }>`SELECT state, ended_at FROM process_instance WHERE id = ${id}`.execute(p.db)).rows[0];
 const personRow = async (id: string) => {
   const row = await p.db.selectFrom('person').select(['status', 'statuses']).where('id', '=', id).executeTakeFirstOrThrow();
   return { status: row.status, statuses: row.statuses as StatusEntry[] };
