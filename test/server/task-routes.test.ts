@@ -87,6 +87,7 @@ describe('workflow routes and task authorization', () => {
       const list = await app.inject({ method: 'GET', url: '/api/tasks?view=all&limit=200', headers: s[user].headers });
       const ids = (list.json().items as { id: string }[]).map((x) => x.id).sort();
       expect(ids).toEqual(expected[user].map((c) => taskOf[c]).sort());
+      expect(list.json()).toMatchObject({ total: expected[user].length, totalCapped: false });
       for (const [commune, id] of Object.entries(taskOf)) {
         const one = await app.inject({ method: 'GET', url: `/api/tasks/${id}`, headers: s[user].headers });
         expect([user, commune, one.statusCode]).toEqual([user, commune, expected[user].includes(commune) ? 200 : 403]);

@@ -1,0 +1,63 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TaskQuery } from '../../../engine/index';
+import { chain, end, process, start, userTask } from '../support/bpmn';
+import { engineFixture, type EngineFixture } from '../support/engine-fixture';
+
+const offered = userTask('review', `<zeebe:assignmentDefinition candidateGroups="=&quot;police:&quot; + communeCode"/>
+<zeebe:priorityDefinition priority="=rank"/>`);
+
+describe('task list queries (page by ids, capped count)', () => {
+  let f: EngineFixture;
+  const communes = ['101', '101', '102', '101', '101'];
+
+  beforeAll(async () => {
+    f = await engineFixture('2026-03-02T09:00:00+07:00');
+    await f.engine.deploy({ xml: process('q', [start(), offered, end(), chain(['start', 'review', 'end'])].join('\n')) });
+    for (const [i, communeCode] of communes.entries()) {
+      await f.engine.startInstance({ definitionKey: 'q', variables: { communeCode, rank: (i * 37) % 5 }, businessKey: `K${i}`, scope: `/9/${communeCode}/` });
+      f.clock.advance(60_000);
+    }
+  });
+  afterAll(async () => { await f.t.destroy(); });
+
+  const police101: TaskQuery = { filter: (qb) => qb.where(sql<boolean>`task.candidate_groups && ARRAY['police:101']::text[]`) };
+
+  it('should page in the requested order with the filter applied before the page', async () => {
+    // given 4 open tasks for police:101 (instances 0, 1, 3, 4) and 1 for police:102
+    // when
+    const all = await f.engine.listTasks({ state: 'created', ...police101 });
+    const second = await f.engine.listTasks({ state: 'created', limit: 2, offset: 2, ...police101 });
+    const byPriority = await f.engine.listTasks({ state: 'created', orderBy: 'priority', ...police101 });
+
+    // then
+    expect(all.items.map((t) => t.business_key)).toEqual(['K0', 'K1', 'K3', 'K4']);
+    expect(all).toMatchObject({ total: 4, capped: false });
+    expect(second.items.map((t) => t.business_key)).toEqual(['K3', 'K4']);
+    expect(byPriority.items.map((t) => t.priority)).toEqual([...byPriority.items.map((t) => t.priority)].sort((a, b) => b - a));
+    expect(byPriority.items.map((t) => t.business_key).sort()).toEqual(['K0', 'K1', 'K3', 'K4']);
+  });
+
+  it('should stop counting at countLimit and say the total is capped', async () => {
+    // given 4 matching open tasks
+    // when
+    const capped = await f.engine.listTasks({ state: 'created', limit: 1, countLimit: 3, ...police101 });
+    const exactAtLimit = await f.engine.listTasks({ state: 'created', limit: 1, countLimit: 4, ...police101 });
+
+    // then
+    expect(capped).toMatchObject({ total: 3, capped: true });
+    expect(capped.items.map((t) => t.business_key)).toEqual(['K0']);
+    expect(exactAtLimit).toMatchObject({ total: 4, capped: false });
+  });
+
+  it('should return an empty page and a zero total past the end or when nothing matches', async () => {
+    // given the tasks above
+    // when
+    const past = await f.engine.listTasks({ state: 'created', offset: 10, countLimit: 100, ...police101 });
+    const none = await f.engine.listTasks({ state: 'completed', countLimit: 100, ...police101 });
+
+    // then
+    expect(past).toMatchObject({ items: [], total: 4, capped: false });
+    expect(none).toMatchObject({ items: [], total: 0, capped: false });
+  });
+});
