@@ -45,6 +45,8 @@ export interface MockState {
   completeIssues?: (taskId: string, data: Record<string, unknown>) => { path: string; keyword: string; message: { vi: string; en: string } }[] | undefined;
   calls: { method: string; path: string; body?: unknown }[];
   publicCode: string;
+  /** People who can act, returned with every task view. */
+  candidates?: { id: string; displayName: string; agencyName: string | null; agencyCode: string | null }[];
 }
 
 export const ME = '11111111-1111-4111-8111-111111111111';
@@ -146,6 +148,8 @@ export async function installMockApi(page: Page, state: MockState): Promise<void
           draft: null,
           variables: { personId: PERSON.id, ruleset: '2025' },
           actions: mine ? ['unclaim', 'saveDraft', 'complete'] : task.assignee ? [] : ['claim', 'saveDraft', 'complete'],
+          candidates: state.candidates ?? [],
+          candidatesMore: false,
         });
       }
       if (action === 'claim') task.assignee = ME;
