@@ -65,16 +65,16 @@ export async function listTasks(ctx: EngineContext, query: TaskQuery = {}): Prom
 }
 
 /**
- * Rows matching `qb`, at most `limit` (+ `capped`). The capped count selects `instance_id`, a
- * column task_open_created_idx does not hold, so the planner stops at `limit` rows of the
- * candidate-group bitmap instead of walking every open task in that index.
+ * Rows matching `qb`, at most `limit` (+ `capped`). Capped, the planner stops after `limit` rows:
+ * a provincial office's count walks task_open_created_idx index-only up to the cap (≈ 520 buffers
+ * instead of 2 900 heap pages for 3 000 tasks); a commune's 450 come from the candidate-group bitmap.
  */
 async function countRows(db: Db, qb: SelectQueryBuilder<EngineDatabase, 'task', object>, limit?: number): Promise<{ total: number; capped: boolean }> {
   if (limit === undefined) {
     const row = await qb.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
     return { total: Number(row.count), capped: false };
   }
-  const row = await db.selectFrom(qb.select('task.instance_id').limit(limit + 1).as('matching')).select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  const row = await db.selectFrom(qb.select('task.id').limit(limit + 1).as('matching')).select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
   const n = Number(row.count);
   return { total: Math.min(n, limit), capped: n > limit };
 }
