@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { demoSeed } from '../../workflows/index';
 import { demoStages } from '../workflow-runtime/demo-stages';
 import { startProcedure } from '../workflow-runtime/procedure.starter';
@@ -10,10 +11,17 @@ export interface DemoCasesSummary {
   failed: { personId: string; stage: string; error: string }[];
 }
 
+/** Elements holding a token anywhere in the case's instance tree (tasks, events, subprocesses). */
+export async function activeElements(app: FastifyInstance, rootInstanceId: string): Promise<string[]> {
+  const { rows } = await sql<{ element_id: string }>`SELECT DISTINCT element_id FROM execution WHERE root_instance_id = ${rootInstanceId}`.execute(app.deps.db);
+  return rows.map((r) => r.element_id).sort();
+}
+
 /**
  * Demo cases at various stages: for each demo person, its stage's procedure is started (case,
  * ruleset, scope) and driven forward with engine commands as demo users of the right agencies,
- * so the demo users' task lists are populated. Runs once: skipped when a demo person has a case.
+ * so the demo users' task lists are populated; a stage whose case does not wait where the stage says
+ * (`waitsAt`) is reported in `failed`. Runs once: skipped when a demo person has a case.
  */
 export async function seedDemoCases(app: FastifyInstance): Promise<DemoCasesSummary> {
   const { db, clock } = app.deps;
@@ -33,6 +41,10 @@ export async function seedDemoCases(app: FastifyInstance): Promise<DemoCasesSumm
       });
       await app.workflowRuntime.drain();
       for (const [elementId, overrides] of plan.steps) await driver.complete(started.instanceId, elementId, overrides ?? {});
+      const active = await activeElements(app, started.instanceId);
+      if (!plan.waitsAt.some((id) => active.includes(id))) {
+        throw new Error(`stage not reached: waits at ${active.join(', ') || 'nothing'} instead of ${plan.waitsAt.join(' / ')}`);
+      }
       summary.created += 1;
     } catch (error) {
       summary.failed.push({ personId: person.id, stage: `${person.stage.procedure}/${person.stage.step}`, error: (error as Error).message });

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoCases } from '../../server/seed/workflows.seeder';
+import { activeElements, seedDemoCases } from '../../server/seed/workflows.seeder';
+import { demoStages } from '../../server/workflow-runtime/demo-stages';
+import { vnDate } from '../../server/workflow-runtime/procedure-context.service';
 import { deployShippedContent } from '../../server/workflow-runtime/content.deployer';
-import { demoSeed, loadForms } from '../../workflows/index';
+import { demoSeed, loadForms, selectRuleset } from '../../workflows/index';
 import { HttpDriver } from './support/http-driver';
 import { vn } from './support/paths';
 import { createScenarioPlatform, type ScenarioPlatform } from './support/scenario-platform';
@@ -44,4 +46,33 @@ describe('demo seed: content and ~30 cases at various stages', () => {
     expect((await http.taskList('ubnd.xa3')).map((t) => t.element_id)).toEqual(expect.arrayContaining(['Task_RegisterTreatment', 'Task_TreatmentDecision']));
     expect((await http.taskList('ca.t98.xa1')).map((t) => t.candidate_groups.join())).not.toContain('police:99130');
   }, 120_000);
+
+  it('should put every demo person at a stage their commune\'s structure and ruleset allow (after seeding)', async () => {
+    // given the cases seeded by the previous test (clock 24/11/2026)
+    const communes = new Map(demoSeed.jurisdictions.map((j) => [j.code, j]));
+    const problems: string[] = [];
+    for (const person of demoSeed.persons) {
+      const label = `person ${Number(person.id.slice(-12))} ${person.stage.procedure}/${person.stage.step}`;
+      const commune = communes.get(person.communeCode);
+      const stage = demoStages[person.stage.procedure]?.[person.stage.step];
+      if (!commune || commune.level !== 'commune' || !stage) { problems.push(`${label}: unknown commune or stage`); continue; }
+      // the person's demo case runs under the ruleset of their commune's structure today
+      const ruleset = selectRuleset(vnDate(p.clock.now()), commune.structure).id;
+      const row = await p.db.selectFrom('rehab_case').select(['instance_id', 'status', 'data', 'procedure_key']).where('person_id', '=', person.id)
+        .where('procedure_key', '=', person.stage.procedure).orderBy('created_at').executeTakeFirst();
+      if (!row?.instance_id) { problems.push(`${label}: no case`); continue; }
+      if ((row.data as { ruleset?: string }).ruleset !== ruleset) problems.push(`${label}: ruleset ${String((row.data as { ruleset?: string }).ruleset)} ≠ ${ruleset}`);
+      // 2022-only steps (district labour office) exist only under the 2022 ruleset
+      const steps = [...stage(p.clock.now().toISOString()).steps.map(([id]) => id), ...stage(p.clock.now().toISOString()).waitsAt];
+      if (ruleset !== '2022' && steps.some((id) => id === 'Task_LabourCheck' || id === 'Task_Supplement')) problems.push(`${label}: labour-office step under ruleset ${ruleset}`);
+      // and the case waits where the stage says, in an open case
+      const active = await activeElements(p.app, row.instance_id);
+      if (!stage(p.clock.now().toISOString()).waitsAt.some((id) => active.includes(id))) problems.push(`${label}: waits at ${active.join(', ')}`);
+      if (row.status !== 'open') problems.push(`${label}: case ${row.status}`);
+    }
+    // then
+    expect(problems).toEqual([]);
+    // person 11 (xã Núi Đá, 2025 map): facility management while the dossier is prepared, the centre's Mẫu 37 open
+    expect((await http.taskList('trungtam')).map((t) => t.element_id)).toContain('Task_InterimHandover');
+  });
 });
