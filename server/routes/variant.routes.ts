@@ -10,8 +10,8 @@ const tags = ['variants'];
 const xml = { type: 'string', minLength: 20, maxLength: 2_000_000 } as const;
 const key = { type: 'string', minLength: 1, maxLength: 100, pattern: '^[A-Za-z_][A-Za-z0-9_.-]*$' } as const;
 const name = { type: 'string', minLength: 1, maxLength: 200 } as const;
-/** overrides carry the base parent and the variant XML (designer extractOverrides), so bodies may be large */
-const bodyLimit = 6_500_000;
+/** like POST /api/definitions; overrides carry the base parent and the variant XML (designer extractOverrides): a shipped procedure is < 200 kB */
+const bodyLimit = 2_500_000;
 const writeResponses = { ...errorResponses, 422: { $ref: 'errorBody#' } };
 
 /** District/commune variants of process definitions (issue 8): list, create, detail, new version, (de)activate. */
