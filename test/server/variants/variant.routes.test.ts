@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { subject } from '@casl/ability';
 import type { FastifyInstance } from 'fastify';
+import { defineAbilityFor } from '../../../server/auth/abilities';
+import { loadPrincipal } from '../../../server/auth/principal';
 import type { ServerDatabase } from '../../../server/db/schema';
 import { buildTestApp } from '../../support/app';
 import { FakeClock } from '../../support/clock';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
-import { procedureXml, seedVariantIdentity, sessions } from './variant.fixture';
+import { everyone, procedureXml, seedVariantIdentity, sessions } from './variant.fixture';
 
 const KEY = 'dossier_v';
 
@@ -164,6 +167,22 @@ describe('variants: deploy per jurisdiction, resolution, cases follow the most s
     expect(commune.body.variant).toMatchObject({ jurisdictionCode: '99101', parentJurisdictionCode: '991' });
     expect(provinceEdits.status).toBe(200);
     expect(Number(denialsAfter.n) - Number(denialsBefore.n)).toBe(7);
+  });
+
+  it('should list for every user exactly the variants CASL lets them read row by row', async () => {
+    // given
+    const rows = await t.db.selectFrom('process_variant' as never).select(['id' as never, 'scope' as never]).execute() as { id: string; scope: string }[];
+
+    for (const who of everyone) {
+      const user = await t.db.selectFrom('app_user').select('id').where('username', '=', who).executeTakeFirstOrThrow();
+      const ability = defineAbilityFor((await loadPrincipal(t.db, user.id))!);
+      // when
+      const listed = await call(who, 'GET', '/api/variants?limit=200');
+      // then
+      const allowed = rows.filter((r) => ability.can('read', subject('Variant', { ...r }) as never)).map((r) => r.id).sort();
+      if (listed.status === 403) expect([who, allowed]).toEqual([who, []]);
+      else expect([who, listed.body.items.map((v: { id: string }) => v.id).sort()]).toEqual([who, allowed]);
+    }
   });
 
   it('should refuse bad input with 4xx codes', async () => {
