@@ -18,7 +18,8 @@ export interface EngineLoopResult {
  * concurrent loops, the server's pool size (20). Form validation is done before the clock starts.
  */
 export async function engineCompleteLoop(databaseUrl: string, work: { completion: Completion; actor: string }[], clients: number, meter?: { start(): Promise<void>; stop(): Promise<unknown> }): Promise<EngineLoopResult & { cpu?: unknown }> {
-  const db = createDatabase({ url: databaseUrl, max: 20 });
+  // 50 loops share 20 connections: on a loaded machine a loop may wait longer than the server's 5 s.
+  const db = createDatabase({ url: databaseUrl, max: 20, connectionTimeoutMs: 120_000 });
   const engine = createEngine({ db });
   const jobs = work.map(({ completion, actor }) => ({
     taskId: completion.taskId,

@@ -30,11 +30,14 @@ function rssMb(pid: number): number {
 }
 
 /**
- * `server/main.ts` as a child process (node --import tsx, so the pid is the server itself) on a
+ * `server/main.ts` as a child process (node --import tsx, or BENCH_SERVER_ENTRY; the pid is the server itself) on a
  * loopback port, against `databaseUrl`, demo seed off; resolves when /health answers.
  */
 export async function startServerChild(databaseUrl: string, port: number, extraEnv: Record<string, string> = {}): Promise<ServerChild> {
-  const child: ChildProcess = spawn(process.execPath, [...(process.env.BENCH_SERVER_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=.data/bench/prof'] : []), ...(process.env.BENCH_SERVER_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', 'server/main.ts'], {
+  // BENCH_SERVER_ENTRY: a prebuilt server (e.g. an esbuild bundle, docs/benchmarks.md "Server RSS")
+  // run by plain node instead of tsx, whose loader thread and transform caches cost ~50–90 MB.
+  const entry = process.env.BENCH_SERVER_ENTRY ? [process.env.BENCH_SERVER_ENTRY] : ['--import', 'tsx', 'server/main.ts'];
+  const child: ChildProcess = spawn(process.execPath, [...(process.env.BENCH_SERVER_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=.data/bench/prof'] : []), ...(process.env.BENCH_SERVER_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), ...entry], {
     env: {
       ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'false', LOG_LEVEL: 'warn',
       LOGIN_RATE_LIMIT: '100000', WEB_DIST_DIR: webDist(), DATA_DIR: path.resolve('.data/bench-data'), ...extraEnv,

@@ -11,6 +11,8 @@ export interface DatabaseOptions {
   url: string;
   max?: number;
   applicationName?: string;
+  /** how long a query may wait for a free or new connection (default 5 s; benchmarks on a loaded machine wait longer) */
+  connectionTimeoutMs?: number;
   onIdleError?: (error: Error) => void;
 }
 
@@ -19,7 +21,7 @@ export function createPool(options: DatabaseOptions): pg.Pool {
     connectionString: options.url,
     max: options.max ?? 20,
     application_name: options.applicationName ?? 'quy-trinh',
-    connectionTimeoutMillis: 5_000,
+    connectionTimeoutMillis: options.connectionTimeoutMs ?? 5_000,
   });
   // An idle client whose server went away (restart, Ctrl-C, network cut) must not crash the
   // process: the pool drops it and the next query reconnects or fails with a clean 503.
