@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { ServerDatabase } from '../../../server/db/schema';
+import { messageStartEventId } from '../../../server/workflow-runtime/bpmn-lookup';
 import { startProcedure } from '../../../server/workflow-runtime/procedure.starter';
 import { buildTestApp } from '../../support/app';
 import { FakeClock } from '../../support/clock';
@@ -50,6 +51,28 @@ describe('variants at every start by key, and batch migration of running instanc
     expect(await definitionOf(there.instanceId)).toBe(ids.global);
     ids.caseHere = here.instanceId;
     ids.caseThere = there.instanceId;
+  });
+
+  it('should still find a handover\'s message start event when a district variant holds the highest version', async () => {
+    // given
+    const xml = (label: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="http://t">
+  <bpmn:message id="m" name="HandedOver"/>
+  <bpmn:process id="handover_v" name="${label}" isExecutable="true">
+    <bpmn:startEvent id="Start_Handover"><bpmn:messageEventDefinition messageRef="m"/></bpmn:startEvent>
+    <bpmn:endEvent id="e"/>
+    <bpmn:sequenceFlow id="f" sourceRef="Start_Handover" targetRef="e"/>
+  </bpmn:process>
+</bpmn:definitions>`;
+    const global = await call('admin', 'POST', '/api/definitions', { xml: xml('global') });
+    const variant = await call('admin.huyen1', 'POST', '/api/variants', { parentDefinitionId: global.body.definitions[0].id, jurisdictionCode: '991', xml: xml('991') });
+
+    // when
+    const startEventId = await messageStartEventId(app.engine, 'handover_v', 'HandedOver');
+
+    // then
+    expect(variant.body.definition.version).toBeGreaterThan(global.body.definitions[0].version);
+    expect(startEventId).toBe('Start_Handover');
   });
 
   it('should start public registrations on the commune\'s variant', async () => {
