@@ -1,5 +1,5 @@
 /** workflows/: what a province deploys on day one (procedures, forms, record types, rulesets, seed). */
-export { demoSeed, courtRegions, jurisdictionsOf } from './seed/index';
+export { demoSeed, courtRegions, jurisdictionsOf, ESTIMATED_HOLIDAY_MARK, holidayCalendarName, holidaysToSeed, isUnconfirmedHoliday } from './seed/index';
 export { procedures, loadProcedureXml } from './procedures';
 export type { ProcedureInfo } from './procedures';
 export { loadForms } from './forms';

@@ -1,4 +1,4 @@
-import { courtRegions, demoSeed as workflowsDemoSeed } from '../../workflows/index';
+import { courtRegions, demoSeed as workflowsDemoSeed, holidayCalendarName } from '../../workflows/index';
 import type { DemoSeed } from './demo-seed.types';
 
 /** The demo province, agencies, users, holidays and persons shipped by workflows/. */
@@ -8,7 +8,7 @@ export const demoSeed: DemoSeed = {
   courtAreas: courtRegions.map((c) => ({ code: c.code, name: c.name, provinceCode: c.provinceCode, agencyCode: c.agencyCode })),
   agencies: workflowsDemoSeed.agencies.map((a) => ({ code: a.code, name: a.name, kind: a.kind, jurisdictionCode: a.jurisdictionCode, candidateGroups: a.candidateGroups })),
   users: workflowsDemoSeed.users.map((u) => ({ username: u.username, displayName: u.displayName, email: u.email, agencyCode: u.agencyCode, roles: [...u.roles] })),
-  holidays: workflowsDemoSeed.holidays.map((h) => ({ date: h.date, name: h.name })),
+  holidays: workflowsDemoSeed.holidays.map((h) => ({ date: h.date, name: holidayCalendarName(h), estimated: h.estimated })),
   persons: workflowsDemoSeed.persons.map((p) => ({
     id: p.id,
     fullName: p.fullName,

@@ -42,7 +42,7 @@ export interface DemoSeed {
   persons?: SeedPerson[];
   /** court areas; missing areas named by communes' `courtRegionCode` are created with a generic name */
   courtAreas?: SeedCourtArea[];
-  holidays?: { date: string; name: string }[];
+  holidays?: { date: string; name: string; estimated?: boolean }[];
 }
 
 export interface SeedPerson {

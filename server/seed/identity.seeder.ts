@@ -1,6 +1,7 @@
 import { hash } from '@node-rs/argon2';
 import { sql, type Kysely } from 'kysely';
 import type { ServerDatabase } from '../db/schema';
+import { holidaysToSeed } from '../../workflows/index';
 import { seedCourtAreas } from './court-area.seeder';
 import type { DemoSeed, SeedJurisdiction, SeedPerson } from './demo-seed.types';
 
@@ -62,7 +63,8 @@ export async function seedIdentity(db: Kysely<ServerDatabase>, seed: DemoSeed): 
       }
     }
     const persons = await seedPersons(tx, seed.persons ?? []);
-    for (const h of seed.holidays ?? []) {
+    const calendar = (await sql<{ date: string }>`SELECT to_char(date, 'YYYY-MM-DD') AS date FROM calendar_holiday`.execute(tx)).rows.map((r) => r.date);
+    for (const h of holidaysToSeed(seed.holidays ?? [], calendar)) {
       await sql`INSERT INTO calendar_holiday (date, name) VALUES (${h.date}, ${h.name}) ON CONFLICT (date) DO NOTHING`.execute(tx);
     }
     return { jurisdictions, agencies, users: missing.length, persons };

@@ -2,11 +2,13 @@ import { existsSync } from 'node:fs';
 import type { Kysely } from 'kysely';
 import { isEngineError, type DeployProblem, type Engine } from '../../engine/index';
 import { formExists, saveForm, type FormsDb } from '../../forms/index';
-import { demoSeed, loadForms, loadProcedureXml, procedures } from '../../workflows/index';
+import { demoSeed, holidayCalendarName, holidaysToSeed, isUnconfirmedHoliday, loadForms, loadProcedureXml, procedures } from '../../workflows/index';
 
 export interface ContentSummary {
   forms: { total: number; created: number };
   holidays: number;
+  /** calendar days still marked estimated (admins confirm them by renaming, or remove them) */
+  unconfirmedHolidays: { date: string; name: string }[];
   procedures: { key: string; version: number; created: boolean }[];
   /** procedures listed in workflows/procedures.ts whose .bpmn file is not shipped yet */
   missing: string[];
@@ -38,13 +40,11 @@ export async function deployShippedContent(db: Kysely<any>, engine: Engine, cloc
     const result = await saveForm(formsDb, form, { createdBy: 'system', clock });
     if (result.created) created += 1;
   }
-  const existing = new Set((await engine.listHolidays()).map((h) => String(h.date).slice(0, 10)));
-  let holidays = 0;
-  for (const holiday of demoSeed.holidays) {
-    if (existing.has(holiday.date)) continue;
-    await engine.setHoliday(holiday.date, holiday.name);
-    holidays += 1;
-  }
+  const existing = (await engine.listHolidays()).map((h) => String(h.date).slice(0, 10));
+  const toAdd = holidaysToSeed(demoSeed.holidays, existing);
+  for (const holiday of toAdd) await engine.setHoliday(holiday.date, holidayCalendarName(holiday));
+  const holidays = toAdd.length;
+  const unconfirmedHolidays = (await engine.listHolidays()).map((h) => ({ date: String(h.date).slice(0, 10), name: h.name })).filter((h) => isUnconfirmedHoliday(h.name));
   const deployed: ContentSummary['procedures'] = [];
   const missing: string[] = [];
   for (const info of procedures) {
@@ -55,7 +55,7 @@ export async function deployShippedContent(db: Kysely<any>, engine: Engine, cloc
     const result = await deployProcedure(engine, info.key, loadProcedureXml(info.key), (id) => formExists(formsDb, id));
     for (const d of result) deployed.push({ key: d.key, version: d.version, created: d.created });
   }
-  return { forms: { total: forms.length, created }, holidays, procedures: deployed, missing };
+  return { forms: { total: forms.length, created }, holidays, unconfirmedHolidays, procedures: deployed, missing };
 }
 
 /** Deploys one procedure; a rejection becomes ContentDeployError listing every problem's element id. */

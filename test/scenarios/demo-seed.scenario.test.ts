@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoSeed as serverDemoSeed } from '../../server/seed/demo-data';
+import { seedIdentity } from '../../server/seed/index';
 import { activeElements, seedDemoCases } from '../../server/seed/workflows.seeder';
 import { demoStages } from '../../server/workflow-runtime/demo-stages';
 import { vnDate } from '../../server/workflow-runtime/procedure-context.service';
 import { deployShippedContent } from '../../server/workflow-runtime/content.deployer';
-import { demoSeed, loadForms, selectRuleset } from '../../workflows/index';
+import { demoSeed, ESTIMATED_HOLIDAY_MARK, loadForms, selectRuleset } from '../../workflows/index';
 import { HttpDriver } from './support/http-driver';
 import { vn } from './support/paths';
 import { createScenarioPlatform, type ScenarioPlatform } from './support/scenario-platform';
@@ -74,5 +76,32 @@ describe('demo seed: content and ~30 cases at various stages', () => {
     expect(problems).toEqual([]);
     // person 11 (xã Núi Đá, 2025 map): facility management while the dossier is prepared, the centre's Mẫu 37 open
     expect((await http.taskList('trungtam')).map((t) => t.element_id)).toContain('Task_InterimHandover');
+  });
+
+  it('should keep estimated holidays (2027 Tết) as unconfirmed calendar days until an admin confirms them', async () => {
+    // given the seeded calendar: estimated days count as days off, marked as waiting for confirmation
+    const listed = await http.get('ca.xa1', '/api/calendar/holidays?year=2027');
+    const days = new Map((listed.json() as { items: { date: string; name: string }[] }).items.map((h) => [String(h.date).slice(0, 10), h.name]));
+    expect(days.get('2027-02-06')).toBe(`Tết Nguyên đán 2027 ${ESTIMATED_HOLIDAY_MARK}`);
+    expect(days.get('2027-01-01')).toBe('Tết Dương lịch');
+    const estimated = demoSeed.holidays.filter((h) => h.estimated).map((h) => h.date).sort();
+    expect((await deployShippedContent(p.db, p.app.engine, p.clock)).unconfirmedHolidays.map((h) => h.date)).toEqual(estimated);
+    // D-deadlines count them: 5 working days from Wed 03/02/2027 skip Tết (04–10/02) and the weekend
+    const due = await p.app.engine.evaluateFeel('add working days(date and time("2027-02-03T08:00:00+07:00"), 5)');
+    expect(new Date(due as string | Date)).toEqual(new Date(vn('2027-02-17T08:00:00')));
+    // when an admin confirms the first Tết day (renamed without the mark, audited)
+    const confirmed = await http.put('admin', '/api/admin/holidays/2027-02-04', { name: 'Tết Nguyên đán 2027 (đã công bố)' });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    // then it is no longer listed as unconfirmed, and the next start does not mark it again
+    const again = await deployShippedContent(p.db, p.app.engine, p.clock);
+    expect(again.unconfirmedHolidays.map((h) => h.date)).toEqual(estimated.filter((d) => d !== '2027-02-04'));
+    expect((await p.app.engine.listHolidays(2027)).find((h) => String(h.date).slice(0, 10) === '2027-02-04')?.name).toBe('Tết Nguyên đán 2027 (đã công bố)');
+    // and a guessed day the admin removes does not come back on the next start
+    expect((await http.delete('admin', '/api/admin/holidays/2027-05-03')).statusCode).toBe(204);
+    await deployShippedContent(p.db, p.app.engine, p.clock);
+    await seedIdentity(p.db, serverDemoSeed);
+    expect((await p.app.engine.listHolidays(2027)).map((h) => String(h.date).slice(0, 10))).not.toContain('2027-05-03');
+    const audit = await p.db.selectFrom('audit_log').select('action').where('resource_id', '=', '2027-02-04').execute();
+    expect(audit.map((a) => a.action)).toEqual(['holiday.set']);
   });
 });

@@ -6,7 +6,36 @@ import type { SeedHoliday } from '../types';
  * `estimated` were not announced when this list was written (lunar dates computed, swap days
  * guessed) — admins must confirm them each year in the calendar screen.
  * Make-up working Saturdays cannot be represented as holidays and are not listed.
+ *
+ * An estimated day is seeded into the business calendar (it counts as a day off, so deadlines
+ * are not shortened) under its name + ESTIMATED_HOLIDAY_MARK: an unconfirmed setting. An admin
+ * confirms it by renaming it without the mark (PUT /api/admin/holidays/:date, audited) or removes
+ * it (DELETE) once the Government's announcement is out. The seed only adds missing days, and
+ * estimated days only to a year the calendar does not hold yet (holidaysToSeed), so it never
+ * re-marks a confirmed day nor brings back a removed one.
  */
+export const ESTIMATED_HOLIDAY_MARK = '(dự kiến – chờ xác nhận)';
+
+/** The name a holiday gets in the business calendar (estimated days carry the mark). */
+export function holidayCalendarName(holiday: SeedHoliday): string {
+  return holiday.estimated ? `${holiday.name} ${ESTIMATED_HOLIDAY_MARK}` : holiday.name;
+}
+
+/**
+ * The seed days to add to a calendar that holds `existingDates`: missing announced days, and the
+ * estimated days of a year the calendar holds no day of yet (after that, admins own the year).
+ */
+export function holidaysToSeed<H extends SeedHoliday>(seed: H[], existingDates: Iterable<string>): H[] {
+  const existing = new Set(existingDates);
+  const years = new Set([...existing].map((d) => d.slice(0, 4)));
+  return seed.filter((h) => !existing.has(h.date) && !(h.estimated && years.has(h.date.slice(0, 4))));
+}
+
+/** True for a calendar day still waiting for an admin's confirmation. */
+export function isUnconfirmedHoliday(name: string): boolean {
+  return name.includes(ESTIMATED_HOLIDAY_MARK);
+}
+
 const tet = (dates: string[], year: number, estimated = false): SeedHoliday[] =>
   dates.map((date) => ({ date, name: `Tết Nguyên đán ${year}`, ...(estimated ? { estimated } : {}) }));
 

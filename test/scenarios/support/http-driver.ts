@@ -15,8 +15,21 @@ export class HttpDriver {
   }
 
   async post(username: string, url: string, payload: unknown = {}) {
+    return this.send('POST', username, url, payload);
+  }
+
+  async put(username: string, url: string, payload: unknown = {}) {
+    return this.send('PUT', username, url, payload);
+  }
+
+  async delete(username: string, url: string) {
     const s = await this.p.login(username);
-    return this.p.app.inject({ method: 'POST', url, headers: s.headers, payload: payload as Record<string, unknown> });
+    return this.p.app.inject({ method: 'DELETE', url, headers: s.headers });
+  }
+
+  private async send(method: 'POST' | 'PUT', username: string, url: string, payload: unknown) {
+    const s = await this.p.login(username);
+    return this.p.app.inject({ method, url, headers: s.headers, payload: payload as Record<string, unknown> });
   }
 
   /** Open tasks the user sees (all views the CASL rules allow). */
