@@ -61,6 +61,13 @@ export async function startPlatform(options: StartOptions): Promise<Platform> {
     const executor = app.engine.createJobExecutor();
     executor.start();
     app.addHook('onClose', async () => executor.stop());
+    // Audit rows are chained (and the chain head anchored) after commit; old Idempotency-Key results purged.
+    const sealer = (await import('./audit/audit-sealer')).startAuditSealer(app);
+    const purge = (await import('./plugins/idempotency.plugin')).startIdempotencyPurge(app);
+    app.addHook('onClose', async () => {
+      purge.stop();
+      await sealer.stop();
+    });
     return {
       app,
       db,

@@ -4,8 +4,6 @@ import type { ServerDatabase } from '../db/schema';
 import { canonicalJson } from './canonical-json';
 
 export const GENESIS_HASH = '0'.repeat(64);
-/** Transaction-level advisory lock serialising appends, so the chain never forks. */
-const AUDIT_LOCK_KEY = 72_620_001;
 
 export interface AuditEntry {
   at: Date;
@@ -44,65 +42,16 @@ export function hashAuditRow(prevHash: string, row: AuditRowForHash): string {
 }
 
 /**
- * Appends one row to the hash chain. Call it inside the command's transaction so the audit row
- * commits (or rolls back) with the change; outside a transaction it opens its own.
+ * Inserts one audit row, unchained: one plain INSERT, no lock, so commands on different instances
+ * never queue behind each other for the audit log. The sealer (audit-seal.service.ts) chains it
+ * shortly after commit. Call it inside the command's transaction so the row commits (or rolls back)
+ * with the change; outside a transaction it is its own statement.
  */
 export async function appendAudit(db: Kysely<ServerDatabase>, entry: AuditEntry): Promise<number> {
-  if (!db.isTransaction) return db.transaction().execute((tx) => appendAudit(tx, entry));
-  await sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(db);
-  const last = await db.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const { rows } = await sql<{ id: number }>`SELECT nextval('audit_log_id_seq')::int AS id`.execute(db);
-  const detail = JSON.parse(JSON.stringify(entry.detail ?? {})) as unknown;
-  const row: AuditRowForHash = {
-    id: rows[0].id,
-    at: entry.at,
-    actor_id: entry.actorId,
-    action: entry.action,
-    resource_type: entry.resourceType ?? null,
-    resource_id: entry.resourceId ?? null,
-    scope: entry.scope ?? null,
-    detail,
-  };
-  const hash = hashAuditRow(prevHash, row);
-  await db
-    .insertInto('audit_log')
-    .values({ ...row, detail: JSON.stringify(detail), prev_hash: prevHash, hash })
-    .execute();
-  return row.id;
-}
-
-export interface ChainVerdict {
-  ok: boolean;
-  rows: number;
-  firstBad?: { id: number; reason: 'prev_hash' | 'hash'; expected: string; actual: string };
-}
-
-/** Recomputes the whole chain in id order; reports the first row that does not match. */
-export async function verifyAuditChain(db: Kysely<ServerDatabase>, batch = 1000): Promise<ChainVerdict> {
-  let prev = GENESIS_HASH;
-  let afterId = 0;
-  let count = 0;
-  for (;;) {
-    const rows = await db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('id', '>', afterId)
-      .orderBy('id')
-      .limit(batch)
-      .execute();
-    if (!rows.length) return { ok: true, rows: count };
-    for (const row of rows) {
-      count++;
-      if (row.prev_hash !== prev) {
-        return { ok: false, rows: count, firstBad: { id: Number(row.id), reason: 'prev_hash', expected: prev, actual: row.prev_hash } };
-      }
-      const expected = hashAuditRow(prev, { ...row, id: Number(row.id) });
-      if (expected !== row.hash) {
-        return { ok: false, rows: count, firstBad: { id: Number(row.id), reason: 'hash', expected, actual: row.hash } };
-      }
-      prev = row.hash;
-      afterId = Number(row.id);
-    }
-  }
+  const detail = JSON.stringify(entry.detail ?? {});
+  const { rows } = await sql<{ id: string }>`
+    INSERT INTO audit_log (at, actor_id, action, resource_type, resource_id, scope, detail)
+    VALUES (${entry.at}, ${entry.actorId}, ${entry.action}, ${entry.resourceType ?? null}, ${entry.resourceId ?? null}, ${entry.scope ?? null}, ${detail}::jsonb)
+    RETURNING id`.execute(db);
+  return Number(rows[0].id);
 }

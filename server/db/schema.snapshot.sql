@@ -68,14 +68,18 @@ TABLE audit_log (
   resource_type text
   resource_id text
   detail jsonb NOT NULL DEFAULT '{}'::jsonb
-  prev_hash text NOT NULL
-  hash text NOT NULL
+  prev_hash text
+  hash text
   scope text
+  chain_seq bigint
+  logged_at timestamp with time zone NOT NULL DEFAULT now()
   CONSTRAINT audit_log_pkey PRIMARY KEY (id)
 )
+CREATE UNIQUE INDEX audit_log_chain_seq_idx ON public.audit_log USING btree (chain_seq);
 CREATE UNIQUE INDEX audit_log_pkey ON public.audit_log USING btree (id);
 CREATE INDEX audit_log_resource_idx ON public.audit_log USING btree (resource_type, resource_id);
 CREATE INDEX audit_log_scope_idx ON public.audit_log USING btree (scope text_pattern_ops);
+CREATE INDEX audit_log_unsealed_idx ON public.audit_log USING btree (id) WHERE (chain_seq IS NULL);
 
 TABLE calendar_holiday (
   date date NOT NULL
@@ -185,6 +189,7 @@ TABLE idempotency_key (
   status integer NOT NULL
   body jsonb NOT NULL
   created_at timestamp with time zone NOT NULL DEFAULT now()
+  request_hash text
   CONSTRAINT idempotency_key_pk PRIMARY KEY (user_id, key)
 )
 CREATE INDEX idempotency_key_created_idx ON public.idempotency_key USING btree (created_at);

@@ -74,9 +74,13 @@ export interface AuditLogTable {
   resource_type: string | null;
   resource_id: string | null;
   detail: ColumnType<unknown, string, string>;
-  prev_hash: string;
-  hash: string;
+  /** NULL until the sealer chains the row (0060); then its place in the chain, from 1. */
+  chain_seq: ColumnType<string | null, string | null | undefined, string | null>;
+  prev_hash: ColumnType<string | null, string | null | undefined, string | null>;
+  hash: ColumnType<string | null, string | null | undefined, string | null>;
   scope: string | null;
+  /** Database time of the insert (0060): how long a row has waited for its seal. */
+  logged_at: ColumnType<Date, Date | undefined, never>;
 }
 
 

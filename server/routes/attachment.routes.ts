@@ -1,15 +1,23 @@
+import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
 import { getAttachment, getAttachmentMeta, storeAttachment, type FormsDb } from '../../forms/index';
 import { appendAudit } from '../audit/audit.service';
 import { callerOf, ensureCan } from '../auth/guard';
 import { AppError } from '../errors';
+import { idempotent, rememberResult, replayIfSeen, requestHash } from '../plugins/idempotency.plugin';
 import { findCase } from '../repositories/case.repository';
 import { findPerson } from '../repositories/person.repository';
 import { taskSubject, type TaskRow } from '../services/task-view.service';
 import { errorResponses, idParams, strictObject, uuid } from './schemas';
 
 const tags = ['attachments'];
+
+/** busboy's parse errors (e.g. a body whose boundary is not the declared one) carry no status: the request is malformed, not the server. */
+function malformed(error: unknown): never {
+  if (error instanceof AppError || (error as { statusCode?: number }).statusCode) throw error;
+  throw new AppError('BAD_REQUEST', { reason: error instanceof Error ? error.message : 'malformed multipart body' });
+}
 
 /** Uploads into the forms module's attachment storage; downloads authorised by the attachment's scope. */
 export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
@@ -43,6 +51,7 @@ export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Querystring: { taskId?: string; caseId?: string; personId?: string } }>(
     '/api/attachments',
     {
+      config: idempotent,
       schema: {
         tags,
         summary: 'Upload one file (multipart/form-data, field "file") for a task, case or person',
@@ -55,13 +64,16 @@ export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
       const { principal } = callerOf(request);
       if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
       const scope = await ownerScope(request, request.query);
-      const file = await request.file();
+      const file = await request.file().catch(malformed);
       if (!file) throw new AppError('VALIDATION_FAILED', [{ path: '/file', keyword: 'required' }]);
-      const bytes = await file.toBuffer();
+      const bytes = await file.toBuffer().catch(malformed);
       if (file.file.truncated) throw new AppError('ATTACHMENT_TOO_LARGE');
+      const digest = createHash('sha256').update(bytes).digest('hex');
+      if (await replayIfSeen(db, request, reply, requestHash(request, { fileName: file.filename, type: file.mimetype, sha256: digest }))) return reply;
       const meta = await db.transaction().execute(async (tx) => {
         const stored = await storeAttachment(tx as unknown as FormsDb, { fileName: file.filename, bytes, declaredType: file.mimetype, createdBy: principal.userId, scope, maxBytes: config.maxUploadBytes, clock });
         await appendAudit(tx, { at: clock.now(), actorId: principal.userId, action: 'attachment.uploaded', resourceType: 'Attachment', resourceId: stored.id, scope, detail: { ...request.query, fileName: stored.fileName, size: stored.size } });
+        await rememberResult(tx, request, 201, stored);
         return stored;
       });
       return reply.status(201).send(meta);

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { verifyAuditChain } from '../audit/audit.service';
+import { verifyAuditChain } from '../audit/audit-verify.service';
 import { accessibleWhere } from '../auth/casl-sql';
 import { columnMaps } from '../auth/column-maps';
 import { callerOf, ensureCan } from '../auth/guard';

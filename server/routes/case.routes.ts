@@ -6,6 +6,7 @@ import { accessibleWhere } from '../auth/casl-sql';
 import { columnMaps } from '../auth/column-maps';
 import { allows, callerOf, ensureCan } from '../auth/guard';
 import { AppError } from '../errors';
+import { idempotent, rememberResult } from '../plugins/idempotency.plugin';
 import { findCase, listCases } from '../repositories/case.repository';
 import { findPerson } from '../repositories/person.repository';
 import { errorResponses, idParams, jsonObject, pageOf, paging, shortText, strictObject, uuid } from './schemas';
@@ -46,7 +47,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<{ Body: { personId: string; procedureKey: string; title: string; data?: Record<string, unknown>; medical?: Record<string, unknown> } }>(
     '/api/cases',
-    { schema: { tags, summary: 'Open a case for a person', body: strictObject({ personId: uuid, procedureKey, title: shortText, data: jsonObject, medical: jsonObject }, ['personId', 'procedureKey', 'title']), response: errorResponses } },
+    { config: idempotent, schema: { tags, summary: 'Open a case for a person', body: strictObject({ personId: uuid, procedureKey, title: shortText, data: jsonObject, medical: jsonObject }, ['personId', 'procedureKey', 'title']), response: errorResponses } },
     async (request, reply) => {
       const b = request.body;
       const person = await findPerson(db, b.personId);
@@ -54,7 +55,8 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
       await ensureCan(request, 'read', 'Person', { row: person });
       const { principal } = await ensureCan(request, 'create', 'Case', { row: { scope: person.scope }, ...(b.medical ? { field: 'medical' } : {}) });
       const now = clock.now();
-      const id = await db.transaction().execute(async (tx) => {
+      const { ability } = callerOf(request);
+      const opened = await db.transaction().execute(async (tx) => {
         const created = await tx
           .insertInto('rehab_case')
           .values({
@@ -72,10 +74,11 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
           .returning('id')
           .executeTakeFirstOrThrow();
         await appendAudit(tx, { at: now, actorId: principal.userId, action: 'case.created', resourceType: 'Case', resourceId: created.id, scope: person.scope, detail: { personId: person.id, procedureKey: b.procedureKey } });
-        return created.id;
+        const body = projectCase(ability, (await findCase(tx, created.id))!);
+        await rememberResult(tx, request, 201, body);
+        return body;
       });
-      const { ability } = callerOf(request);
-      return reply.status(201).send(projectCase(ability, (await findCase(db, id))!));
+      return reply.status(201).send(opened);
     },
   );
 

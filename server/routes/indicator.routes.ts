@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { ensureCan } from '../auth/guard';
 import { AppError } from '../errors';
+import { idempotent, rememberResult } from '../plugins/idempotency.plugin';
 import { resolveScope } from '../indicators/indicator-scope';
 import { addObservation, findIndicator, jurisdictionByCode, listIndicators, listPlans, upsertIndicator } from '../indicators/indicator.repository';
 import { breakdown, checkMeasure, drill, evaluate, evaluateAll, targetStatus, trend } from '../indicators/indicator.service';
@@ -122,6 +123,7 @@ export async function indicatorRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Params: { code: string }; Body: { jurisdictionCode: string; observedOn: string; value: number; note?: string } }>(
     '/api/indicators/:code/observations',
     {
+      config: idempotent,
       schema: {
         tags, summary: 'Record a hand-entered value (e.g. a counselling point opened in a commune)', params: codeParams,
         body: strictObject({ jurisdictionCode: code, observedOn: isoDate, value: { type: 'number', minimum: -1e9, maximum: 1e9 }, note: { type: 'string', maxLength: 500 } }, ['jurisdictionCode', 'observedOn', 'value']),
@@ -133,9 +135,11 @@ export async function indicatorRoutes(app: FastifyInstance): Promise<void> {
       const j = await jurisdictionByCode(db, request.body.jurisdictionCode);
       if (!j) throw new AppError('JURISDICTION_NOT_FOUND');
       const { principal } = await ensureCan(request, 'create', 'Person', { row: { scope: j.path } });
-      const id = await db.transaction().execute((tx) =>
-        addObservation(tx, { indicatorCode: indicator.code, scope: j.path, observedOn: request.body.observedOn, value: request.body.value, note: request.body.note ?? null, createdBy: principal.userId }, clock.now()),
-      );
+      const id = await db.transaction().execute(async (tx) => {
+        const added = await addObservation(tx, { indicatorCode: indicator.code, scope: j.path, observedOn: request.body.observedOn, value: request.body.value, note: request.body.note ?? null, createdBy: principal.userId }, clock.now());
+        await rememberResult(tx, request, 201, { id: added });
+        return added;
+      });
       return reply.status(201).send({ id });
     },
   );

@@ -1,4 +1,4 @@
-import { rememberResult } from '../plugins/idempotency.plugin';
+import { idempotent, rememberResult } from '../plugins/idempotency.plugin';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import { appendAudit } from '../audit/audit.service';
@@ -39,7 +39,7 @@ export async function instanceRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<{ Body: { definitionKey?: string; definitionId?: string; variables?: Record<string, unknown>; businessKey?: string } }>(
     '/api/instances',
-    { schema: { tags, summary: 'Start a process; its scope comes from caseId, personId or communeCode', body: strictObject({ definitionKey: key, definitionId: uuid, variables: jsonObject, businessKey: { type: 'string', maxLength: 100 } }), response: { ...errorResponses, 422: { $ref: 'errorBody#' } } } },
+    { config: idempotent, schema: { tags, summary: 'Start a process; its scope comes from caseId, personId or communeCode', body: strictObject({ definitionKey: key, definitionId: uuid, variables: jsonObject, businessKey: { type: 'string', maxLength: 100 } }), response: { ...errorResponses, 422: { $ref: 'errorBody#' } } } },
     async (request, reply) => {
       const b = request.body;
       if (!b.definitionKey && !b.definitionId) throw new AppError('VALIDATION_FAILED', [{ path: '/definitionKey', keyword: 'required' }]);
@@ -124,12 +124,13 @@ export async function instanceRoutes(app: FastifyInstance): Promise<void> {
     return { instance, variables, tasks: tasks.items, history: await nameHistory(app, history.items), incidents: incidents.items };
   });
 
-  app.post<{ Params: { id: string } }>('/api/instances/:id/cancel', { schema: { tags, summary: 'Cancel a running instance', params: idParams, response: errorResponses } }, async (request) => {
+  app.post<{ Params: { id: string } }>('/api/instances/:id/cancel', { config: idempotent, schema: { tags, summary: 'Cancel a running instance', params: idParams, response: errorResponses } }, async (request) => {
     const instance = await loadInstance(request, 'cancel');
     const { principal } = callerOf(request);
     await db.transaction().execute(async (tx) => {
       await app.engine.cancelInstance(instance.id, { tx: engineTx(tx), actor: principal.userId });
       await audit(tx, request, 'instance.cancelled', instance);
+      await rememberResult(tx, request, 200, { ok: true });
     });
     return { ok: true };
   });
@@ -154,13 +155,14 @@ export async function instanceRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<{ Params: { id: string }; Body: { targetDefinitionId: string; mapping?: Record<string, string> } }>(
     '/api/instances/:id/migrate',
-    { schema: { tags, summary: 'Move an instance to another definition version', params: idParams, body: strictObject({ targetDefinitionId: uuid, mapping: { type: 'object', additionalProperties: { type: 'string', maxLength: 200 }, maxProperties: 200 } }, ['targetDefinitionId']), response: { ...errorResponses, 422: { $ref: 'errorBody#' } } } },
+    { config: idempotent, schema: { tags, summary: 'Move an instance to another definition version', params: idParams, body: strictObject({ targetDefinitionId: uuid, mapping: { type: 'object', additionalProperties: { type: 'string', maxLength: 200 }, maxProperties: 200 } }, ['targetDefinitionId']), response: { ...errorResponses, 422: { $ref: 'errorBody#' } } } },
     async (request) => {
       const instance = await loadInstance(request, 'modify');
       const { principal } = callerOf(request);
       return db.transaction().execute(async (tx) => {
         const plan = await app.engine.migrateInstance({ instanceId: instance.id, targetDefinitionId: request.body.targetDefinitionId, mapping: request.body.mapping }, { tx: engineTx(tx), actor: principal.userId });
         await audit(tx, request, 'instance.migrated', instance, { targetDefinitionId: request.body.targetDefinitionId });
+        await rememberResult(tx, request, 200, plan);
         return plan;
       });
     },
@@ -168,13 +170,14 @@ export async function instanceRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<{ Params: { id: string }; Body: { cancel?: string[]; startBefore?: string[]; variables?: Record<string, unknown> } }>(
     '/api/instances/:id/modify',
-    { schema: { tags, summary: 'Move tokens: cancel elements, start before others, set variables', params: idParams, body: strictObject({ cancel: elementIds, startBefore: elementIds, variables: jsonObject }), response: { ...errorResponses, 422: { $ref: 'errorBody#' } } } },
+    { config: idempotent, schema: { tags, summary: 'Move tokens: cancel elements, start before others, set variables', params: idParams, body: strictObject({ cancel: elementIds, startBefore: elementIds, variables: jsonObject }), response: { ...errorResponses, 422: { $ref: 'errorBody#' } } } },
     async (request) => {
       const instance = await loadInstance(request, 'modify');
       const { principal } = callerOf(request);
       await db.transaction().execute(async (tx) => {
         await app.engine.modifyInstance(instance.id, request.body, { tx: engineTx(tx), actor: principal.userId });
         await audit(tx, request, 'instance.modified', instance, { cancel: request.body.cancel, startBefore: request.body.startBefore });
+        await rememberResult(tx, request, 200, { ok: true });
       });
       return { ok: true };
     },

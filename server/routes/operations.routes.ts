@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { appendAudit } from '../audit/audit.service';
 import { callerOf, ensureCan } from '../auth/guard';
 import { AppError } from '../errors';
+import { idempotent, rememberResult } from '../plugins/idempotency.plugin';
 import { MAIL_JOB, mailDir } from '../mail/mailer';
 import { engineTx } from '../workflow/engine-tx';
 import { errorResponses, idParams, isoDate, jsonObject, pageOf, paging, shortText, strictObject } from './schemas';
@@ -41,12 +42,13 @@ export async function operationsRoutes(app: FastifyInstance): Promise<void> {
   );
 
   for (const op of ['retry', 'resolve'] as const) {
-    app.post<{ Params: { id: string } }>(`/api/admin/incidents/:id/${op}`, { schema: { tags, summary: op === 'retry' ? 'Retry the failed job of an incident' : 'Mark an incident resolved', params: idParams, response: errorResponses } }, async (request) => {
+    app.post<{ Params: { id: string } }>(`/api/admin/incidents/:id/${op}`, { config: idempotent, schema: { tags, summary: op === 'retry' ? 'Retry the failed job of an incident' : 'Mark an incident resolved', params: idParams, response: errorResponses } }, async (request) => {
       const { principal } = await ensureCan(request, 'retry', 'Incident');
       await db.transaction().execute(async (tx) => {
         if (op === 'retry') await app.engine.retryIncident(request.params.id, { retries: 1 }, { tx: engineTx(tx), actor: principal.userId });
         else await app.engine.resolveIncident(request.params.id, { tx: engineTx(tx), actor: principal.userId });
         await appendAudit(tx, { at: clock.now(), actorId: principal.userId, action: `incident.${op}`, resourceType: 'Incident', resourceId: request.params.id });
+        await rememberResult(tx, request, 200, { ok: true });
       });
       return { ok: true };
     });

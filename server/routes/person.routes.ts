@@ -4,6 +4,7 @@ import { accessibleWhere } from '../auth/casl-sql';
 import { columnMaps } from '../auth/column-maps';
 import { callerOf, ensureCan } from '../auth/guard';
 import { AppError } from '../errors';
+import { idempotent, rememberResult } from '../plugins/idempotency.plugin';
 import { findJurisdictionByCode } from '../repositories/jurisdiction.repository';
 import { findPerson, insertPerson, searchPersons, type NewPerson } from '../repositories/person.repository';
 import { personTimeline } from '../services/timeline.service';
@@ -56,18 +57,20 @@ export async function personRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<{ Body: NewPerson }>(
     '/api/persons',
-    { schema: { tags, summary: 'Register a person in a commune', body: strictObject(personBody, ['fullName', 'communeCode']), response: errorResponses } },
+    { config: idempotent, schema: { tags, summary: 'Register a person in a commune', body: strictObject(personBody, ['fullName', 'communeCode']), response: errorResponses } },
     async (request, reply) => {
       const commune = await findJurisdictionByCode(db, request.body.communeCode);
       if (!commune) throw new AppError('JURISDICTION_NOT_FOUND');
       const { principal } = await ensureCan(request, 'create', 'Person', { row: { scope: commune.path } });
-      const id = await db.transaction().execute(async (tx) => {
+      const person = await db.transaction().execute(async (tx) => {
         if (request.body.idNumber && (await tx.selectFrom('person').select('id').where('id_number', '=', request.body.idNumber).executeTakeFirst())) throw new AppError('DUPLICATE');
         const created = await insertPerson(tx, request.body, commune.path, commune.path.split('/')[1], principal.userId, clock.now());
         await appendAudit(tx, { at: clock.now(), actorId: principal.userId, action: 'person.created', resourceType: 'Person', resourceId: created.id, scope: commune.path, detail: { fullName: request.body.fullName } });
-        return created.id;
+        const body = await findPerson(tx, created.id);
+        await rememberResult(tx, request, 201, body);
+        return body;
       });
-      return reply.status(201).send(await findPerson(db, id));
+      return reply.status(201).send(person);
     },
   );
 

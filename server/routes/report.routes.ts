@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import { allows, callerOf, ensureCan } from '../auth/guard';
 import type { ServerDatabase } from '../db/schema';
 import { AppError } from '../errors';
+import { idempotent, rememberResult } from '../plugins/idempotency.plugin';
 import { jurisdictionByCode } from '../indicators/indicator.repository';
 import { enqueueMail } from '../mail/notifications';
 import { lastCompletedPeriod, reportPeriod, type ReportKind } from '../reports/report-period';
@@ -54,6 +55,7 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Body: { kind: ReportKind; jurisdictionCode: string; year: number; half?: 1 | 2; recipients?: string[] } }>(
     '/api/reports',
     {
+      config: idempotent,
       schema: {
         tags, summary: 'Generate the 6-monthly or annual report of a jurisdiction (XLSX + PDF) as a background job; poll GET /api/reports/{id}',
         body: strictObject({ kind: kindSchema, jurisdictionCode: code, year: { type: 'integer', minimum: 2000, maximum: 2100 }, half: { enum: [1, 2] }, recipients: { type: 'array', maxItems: 20, items: email } }, ['kind', 'jurisdictionCode', 'year']),
@@ -66,8 +68,13 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
       if (!j) throw new AppError('JURISDICTION_NOT_FOUND');
       const { principal } = await ensureCan(request, 'read', 'Person', { row: { scope: j.path } });
       const period = reportPeriod(b.kind, b.year, b.half);
-      const id = await db.transaction().execute((tx) => queueReport(app, tx, { period, jurisdiction: j, requestedBy: principal.userId, recipients: b.recipients ?? [] }));
-      return reply.status(202).send(await findRun(db, id));
+      const run = await db.transaction().execute(async (tx) => {
+        const id = await queueReport(app, tx, { period, jurisdiction: j, requestedBy: principal.userId, recipients: b.recipients ?? [] });
+        const body = await findRun(tx, id);
+        await rememberResult(tx, request, 202, body);
+        return body;
+      });
+      return reply.status(202).send(run);
     },
   );
 

@@ -1,4 +1,4 @@
-import { rememberResult } from '../plugins/idempotency.plugin';
+import { idempotent, rememberResult } from '../plugins/idempotency.plugin';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import { assertValidFormData, deleteDraft, extractOutput, saveDraft, type FormsDb } from '../../forms/index';
@@ -144,23 +144,25 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
     return { items: await taskCandidatePeople(db, task) };
   });
 
-  app.post<{ Params: { id: string } }>('/api/tasks/:id/claim', { schema: { tags, summary: 'Claim an unassigned task', params: idParams, response: errorResponses } }, async (request) => {
+  app.post<{ Params: { id: string } }>('/api/tasks/:id/claim', { config: idempotent, schema: { tags, summary: 'Claim an unassigned task', params: idParams, response: errorResponses } }, async (request) => {
     const task = await loadTask(request, 'claim');
     const { principal } = callerOf(request);
     if (task.assignee && task.assignee !== principal.userId) throw new AppError('TASK_ALREADY_CLAIMED');
     await db.transaction().execute(async (tx) => {
       await app.engine.claimTask(task.id, principal.userId, { tx: engineTx(tx), actor: principal.userId });
       await audit(tx, request, 'task.claimed', task);
+      await rememberResult(tx, request, 200, { ok: true });
     });
     return { ok: true };
   });
 
-  app.post<{ Params: { id: string } }>('/api/tasks/:id/unclaim', { schema: { tags, summary: 'Give a task back to its groups', params: idParams, response: errorResponses } }, async (request) => {
+  app.post<{ Params: { id: string } }>('/api/tasks/:id/unclaim', { config: idempotent, schema: { tags, summary: 'Give a task back to its groups', params: idParams, response: errorResponses } }, async (request) => {
     const task = await loadTask(request, 'unclaim');
     const { principal } = callerOf(request);
     await db.transaction().execute(async (tx) => {
       await app.engine.unclaimTask(task.id, { tx: engineTx(tx), actor: principal.userId });
       await audit(tx, request, 'task.unclaimed', task);
+      await rememberResult(tx, request, 200, { ok: true });
     });
     return { ok: true };
   });
@@ -168,7 +170,7 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
   for (const kind of ['assign', 'delegate'] as const) {
     app.post<{ Params: { id: string }; Body: { userId: string } }>(
       `/api/tasks/:id/${kind}`,
-      { schema: { tags, summary: kind === 'assign' ? 'Assign to a user who is a candidate (supervisors)' : 'Delegate to another candidate', params: idParams, body: strictObject({ userId: uuid }, ['userId']), response: errorResponses } },
+      { config: idempotent, schema: { tags, summary: kind === 'assign' ? 'Assign to a user who is a candidate (supervisors)' : 'Delegate to another candidate', params: idParams, body: strictObject({ userId: uuid }, ['userId']), response: errorResponses } },
       async (request) => {
         const { principal } = callerOf(request);
         const task = (await app.engine.getTask(request.params.id)) as TaskRow | null;
@@ -185,6 +187,7 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
           else await app.engine.delegateTask(task.id, target.userId, { tx: engineTx(tx), actor: principal.userId });
           await audit(tx, request, `task.${kind}ed`, task, { to: target.userId });
           await notifyTaskAssigned(app, tx, target, task);
+          await rememberResult(tx, request, 200, { ok: true });
         });
         return { ok: true };
       },
@@ -209,7 +212,7 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<{ Params: { id: string }; Body: { data?: Record<string, unknown>; variables?: Record<string, unknown> } }>(
     '/api/tasks/:id/complete',
-    { schema: { tags, summary: 'Complete the task with its form data (validated on the server; computed fields recomputed)', params: idParams, body: strictObject({ data: jsonObject, variables: jsonObject }), response: { ...errorResponses, 422: { $ref: 'errorBody#' } } } },
+    { config: idempotent, schema: { tags, summary: 'Complete the task with its form data (validated on the server; computed fields recomputed)', params: idParams, body: strictObject({ data: jsonObject, variables: jsonObject }), response: { ...errorResponses, 422: { $ref: 'errorBody#' } } } },
     async (request) => {
       const task = await loadTask(request, 'read');
       const { principal, ability } = callerOf(request);
