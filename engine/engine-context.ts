@@ -9,6 +9,7 @@ import type { ProcessGraph } from './model/graph.types';
 import { validateGraph } from './model/graph-validator';
 import type { GraphProvider, ResolvedDefinition } from './runtime/graph-provider';
 import type { EngineDatabase } from './schema/engine-db.types';
+import type { RawPool } from './commands/command-session';
 
 export type Db = Kysely<EngineDatabase>;
 
@@ -21,6 +22,8 @@ export interface EngineContext {
   graphs: GraphCache;
   newId: () => string;
   holidays: HolidayCache;
+  /** optional raw node-postgres pool for commands in their own transaction (2 round trips instead of 3) */
+  pool?: RawPool;
 }
 
 /** Compiled graphs per definition version (immutable, so cached forever). */

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Variables } from './behaviors/behavior.types';
 import { systemClock, type Clock } from './clock';
 import type { CommandOptions } from './commands/command-runner';
+import type { RawPool } from './commands/command-session';
 import { broadcastSignal, correlateMessage, type CorrelateMessageInput } from './commands/event.commands';
 import { retryIncident, resolveIncident } from './commands/incident.commands';
 import {
@@ -32,6 +33,11 @@ export interface EngineOptions {
   timeZone?: string;
   /** how long the holiday list is cached (ms, default 60 s) */
   holidayCacheMs?: number;
+  /**
+   * The node-postgres Pool behind `db` (optional). Commands that open their own transaction then
+   * send BEGIN with their first statement and the diff with COMMIT: 2 round trips instead of 3.
+   */
+  pool?: RawPool;
 }
 
 export type Engine = ReturnType<typeof createEngine>;
@@ -54,6 +60,7 @@ export function createEngine(options: EngineOptions) {
     graphs: new GraphCache(db),
     newId: options.newId ?? randomUUID,
     holidays: new HolidayCache(calendar, options.holidayCacheMs ?? 60_000),
+    pool: options.pool,
   };
   const handlers = new Map<string, JobHandler>();
   const asDb = (tx: unknown): Db | undefined => tx as Db | undefined;

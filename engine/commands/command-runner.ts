@@ -6,6 +6,7 @@ import { InstanceState } from '../runtime/instance-state';
 import { Runner } from '../runtime/runner';
 import { fireEvent } from '../runtime/runner-events';
 import type { LoadedState } from '../runtime/state.types';
+import { isUuid, withCommandSession, type CommandSession } from './command-session';
 
 export interface CommandOptions {
   /** compose with the caller's transaction (kysely Transaction); else the command opens its own */
@@ -24,69 +25,42 @@ export async function inTransaction<R>(ctx: EngineContext, options: CommandOptio
 /**
  * ONE command = ONE transaction: lock the root instance row (engine_load_for does SELECT … FOR
  * UPDATE, then reads the state with a fresh snapshot), run `work` and the tokens until each waits,
- * write the diff and history with one engine_apply call. Returns null when nothing matched `id`.
+ * write the diff and history with one engine_apply call. Round trips: see command-session.ts.
  */
 export async function runCommand<R>(
   ctx: EngineContext, kind: LoadKind, id: string, options: CommandOptions,
   work: (runner: Runner, db: Db) => Promise<R> | R,
 ): Promise<R> {
-  return inCommandTransaction(ctx, options, async (db, finish) => {
-    const loaded = await sql<{ state: LoadedState | null }>`SELECT engine_load_for(${kind}, ${id}::uuid) AS state`.execute(db);
-    const state = loaded.rows[0]?.state;
+  if (!isUuid(id)) throw notFound(kind, id);
+  return withCommandSession(ctx, options.tx, async (session) => {
+    const [loaded] = await session.first<{ state: LoadedState | null }>(
+      `SELECT engine_load_for('${kind}', '${id}'::uuid) AS state`,
+    );
+    const state = loaded?.state;
     if (!state) throw notFound(kind, id);
-    return execute(ctx, db, new InstanceState(state), options, work, finish);
+    return execute(ctx, session, new InstanceState(state), options, (runner, db) => work(runner, db));
   });
 }
-
-/** A command on a new root instance (nothing to lock yet). */
-export async function runNewCommand<R>(
-  ctx: EngineContext, options: CommandOptions, work: (runner: Runner, db: Db) => Promise<R> | R,
-): Promise<R> {
-  return inCommandTransaction(ctx, options, (db, finish) => execute(ctx, db, new InstanceState(), options, work, finish));
-}
-
-type Finish = (diff: Record<string, unknown> | null) => Promise<void>;
 
 /**
- * The command's transaction. Inside the caller's `tx`: apply only. Own transaction: BEGIN, …, then
- * the diff and COMMIT travel in one simple-protocol message (3 round trips per command instead of 4).
+ * A command on a new root instance (nothing to lock yet). `prelude`: an optional first statement
+ * (inlined literals) whose rows are handed to `work` — sent together with BEGIN where possible.
  */
-async function inCommandTransaction<R>(
-  ctx: EngineContext, options: CommandOptions, body: (db: Db, finish: Finish) => Promise<R>,
+export async function runNewCommand<R, P = never>(
+  ctx: EngineContext, options: CommandOptions, work: (runner: Runner, db: Db, prelude: P[]) => Promise<R> | R,
+  prelude?: string,
 ): Promise<R> {
-  if (options.tx) {
-    const tx = options.tx;
-    return body(tx, async (diff) => {
-      if (diff) await sql`SELECT engine_apply(${JSON.stringify(diff)}::jsonb)`.execute(tx);
-    });
-  }
-  return ctx.db.connection().execute(async (conn) => {
-    await sql`BEGIN`.execute(conn);
-    let committed = false;
-    try {
-      return await body(conn, async (diff) => {
-        const statement = diff ? `SELECT engine_apply(${dollarQuoted(JSON.stringify(diff))}::jsonb); COMMIT` : 'COMMIT';
-        await sql.raw(statement).execute(conn);
-        committed = true;
-      });
-    } catch (error) {
-      if (!committed) await sql`ROLLBACK`.execute(conn).catch(() => undefined);
-      throw error;
-    }
+  return withCommandSession(ctx, options.tx, async (session) => {
+    const rows = prelude ? await session.first<P>(prelude) : [];
+    return execute(ctx, session, new InstanceState(), options, (runner, db) => work(runner, db, rows));
   });
-}
-
-/** A PostgreSQL dollar-quoted literal with a tag that cannot occur in the text. */
-function dollarQuoted(text: string): string {
-  let tag = 'e';
-  while (text.includes(`$${tag}$`)) tag += Math.random().toString(36).slice(2, 6).replace(/[0-9]/g, 'x');
-  return `$${tag}$${text}$${tag}$`;
 }
 
 async function execute<R>(
-  ctx: EngineContext, db: Db, state: InstanceState, options: CommandOptions,
-  work: (runner: Runner, db: Db) => Promise<R> | R, finish: Finish,
+  ctx: EngineContext, session: CommandSession, state: InstanceState, options: CommandOptions,
+  work: (runner: Runner, db: Db) => Promise<R> | R,
 ): Promise<R> {
+  const db = session.db;
   await ctx.holidays.ensure(db);
   for (const instance of state.instances.values()) await ctx.graphs.load(db, instance.definition_id);
   const runner = new Runner({
@@ -96,7 +70,7 @@ async function execute<R>(
   const result = await work(runner, db);
   await runner.run();
   await consumeBufferedMessages(runner, db);
-  await finish(state.diff());
+  await session.finish(state.diff());
   return result;
 }
 

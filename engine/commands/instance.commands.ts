@@ -6,6 +6,7 @@ import { startRootExecution } from '../runtime/runner-effects';
 import { terminateExecution } from '../runtime/runner-events';
 import type { Runner } from '../runtime/runner';
 import { runCommand, runNewCommand, type CommandOptions } from './command-runner';
+import { isUuid, literal } from './command-session';
 
 export interface StartInstanceInput {
   /** latest version of this process id … */
@@ -29,11 +30,12 @@ export interface StartedInstance {
 }
 
 export async function startInstance(ctx: EngineContext, input: StartInstanceInput, options: CommandOptions = {}): Promise<StartedInstance> {
-  return runNewCommand(ctx, options, async (runner, db) => {
-    let query = db.selectFrom('process_definition').select(['id', 'key']);
-    if (input.definitionId) query = query.where('id', '=', input.definitionId);
-    else query = query.where('key', '=', input.definitionKey ?? '').orderBy('version', 'desc').limit(1);
-    const definition = await query.executeTakeFirst();
+  // the definition lookup travels with BEGIN (one round trip fewer than a separate query)
+  const lookup = input.definitionId
+    ? (isUuid(input.definitionId) ? `SELECT id, key FROM process_definition WHERE id = '${input.definitionId}'::uuid` : 'SELECT NULL AS id WHERE false')
+    : `SELECT id, key FROM process_definition WHERE key = ${literal(input.definitionKey ?? '')} ORDER BY version DESC LIMIT 1`;
+  return runNewCommand<StartedInstance, { id: string; key: string }>(ctx, options, async (runner, db, rows) => {
+    const definition = rows[0];
     if (!definition) {
       throw new EngineError('DEFINITION_NOT_FOUND', `process ${input.definitionId ?? input.definitionKey} not found`, {
         definitionKey: input.definitionKey, definitionId: input.definitionId,
@@ -47,7 +49,7 @@ export async function startInstance(ctx: EngineContext, input: StartInstanceInpu
     createInstanceRow(runner, instanceId, definition.id, definition.key, input.businessKey ?? null, input.scope ?? null);
     startRootExecution(runner, instanceId, input.variables ?? {}, input.startEventId ?? null, input.startVariables ?? null);
     return { instanceId, definitionId: definition.id, taskIds: runner.createdTaskIds };
-  });
+  }, lookup);
 }
 
 export function createInstanceRow(

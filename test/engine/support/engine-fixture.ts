@@ -1,6 +1,7 @@
 import { createEngine, type Engine, type EngineDatabase } from '../../../engine/index';
 import { FakeClock } from '../../support/clock';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
+import { createPool } from '../../../server/db/database';
 
 export interface EngineFixture {
   t: TestDatabase<EngineDatabase>;
@@ -8,10 +9,19 @@ export interface EngineFixture {
   engine: Engine;
 }
 
-export async function engineFixture(start?: string): Promise<EngineFixture> {
+/**
+ * A test database and an engine on a FakeClock. `rawPool` (or ENGINE_TEST_RAW_POOL=1 for a whole
+ * run) gives the engine a node-postgres pool: commands in their own transaction take 2 round trips.
+ */
+export async function engineFixture(start?: string, options: { rawPool?: boolean } = {}): Promise<EngineFixture> {
   const t = await createTestDatabase<EngineDatabase>();
   const clock = new FakeClock(start);
-  const engine = createEngine({ db: t.db, clock, holidayCacheMs: 0 });
+  const pool = options.rawPool || process.env.ENGINE_TEST_RAW_POOL === '1' ? createPool({ url: t.url, max: 10 }) : undefined;
+  const engine = createEngine({ db: t.db, clock, holidayCacheMs: 0, pool });
+  if (pool) {
+    const destroy = t.destroy.bind(t);
+    t.destroy = async () => { await pool.end(); await destroy(); };
+  }
   return { t, clock, engine };
 }
 
