@@ -1,5 +1,5 @@
 import type { FormSpec } from '../form-dsl';
-import { area, bool, choice, commune, date, files, req, table, text } from '../form-dsl';
+import { area, bool, choice, commune, computed, date, files, req, table, text } from '../form-dsl';
 import { identity, identityExample, note, signer, signerExample, triggerOptions } from './common';
 
 const chairman = { signerName: 'Lê Thị Hằng', signerPosition: 'Chủ tịch UBND xã' };
@@ -23,7 +23,7 @@ export const illegalUserForms: FormSpec[] = [
     id: 'iu.management-decision', vi: 'Quyết định quản lý người sử dụng trái phép chất ma túy', en: 'Management decision', mau: 'Mẫu 07',
     fields: [
       req(text('decisionNo', 'Số quyết định', 'Decision number')), req(date('managementStart', 'Ngày ký (có hiệu lực)', 'Signed (effective) on')),
-      req(date('managementEnd', 'Ngày kết thúc (01 năm)', 'End date (1 year)')), ...identity(),
+      computed('managementEnd', 'Ngày kết thúc (01 năm kể từ ngày ký)', 'End date (1 year from signing)', '=string(date(managementStart) + duration("P1Y"))'), ...identity(),
       table('team', 'Tổ quản lý', 'Management team', [req(text('name', 'Họ tên', 'Name')), req(choice('role', 'Vai trò', 'Role', [['lead', 'Tổ trưởng (Công an xã)', 'Lead (commune police)'], ['deputy', 'Tổ phó (thôn, tổ dân phố)', 'Deputy (village)'], ['member', 'Thành viên', 'Member']]))]),
       ...signer(),
     ],
