@@ -31,6 +31,8 @@ interface Run {
   interactiveMs: number;
   apiBeforeRows: number;
   jsFiles: string[];
+  /** Every request before the first row: path, start and end (ms from navigation start). */
+  waterfall: string[];
 }
 
 /** Marks, in the page, the first register row (MutationObserver) — before any script of ours runs. */
@@ -60,11 +62,15 @@ async function measure(page: Page, base: string): Promise<Run> {
       readyAt: w.__readyAt,
       api: resources.filter((r) => r.name.includes('/api/') && r.startTime < w.__rowsAt).length,
       js: resources.filter((r) => r.name.endsWith('.js') && r.startTime < w.__rowsAt).map((r) => new URL(r.name).pathname),
+      waterfall: [
+        ...performance.getEntriesByType('navigation').map((n) => `document ${Math.round(n.startTime)}–${Math.round((n as PerformanceNavigationTiming).responseEnd)}`),
+        ...resources.filter((r) => r.startTime < w.__rowsAt).map((r) => `${new URL(r.name).pathname}${new URL(r.name).search} ${Math.round(r.startTime)}–${Math.round(r.responseEnd)}`),
+      ],
     };
   });
   const entry = await page.evaluate(() => (document.querySelector('script[type=module]') as HTMLScriptElement | null)?.src ?? '');
   const jsFiles = [...new Set([new URL(entry).pathname, ...result.js])];
-  return { rowsMs: result.rowsAt, interactiveMs: result.readyAt, apiBeforeRows: result.api, jsFiles };
+  return { rowsMs: result.rowsAt, interactiveMs: result.readyAt, apiBeforeRows: result.api, jsFiles, waterfall: result.waterfall };
 }
 
 async function signIn(browser: LaunchedBrowser, base: string, password: string): Promise<void> {
@@ -138,6 +144,9 @@ async function main(): Promise<void> {
     say(row('warm cache: interactive (rows painted, main thread free)', warm.map((r) => r.interactiveMs)));
     say('');
     say(`API requests before the first row: ${median(cold.map((r) => r.apiBeforeRows))} (median)`);
+    const typical = [...warm].sort((a, b) => a.rowsMs - b.rowsMs)[Math.floor(warm.length / 2)];
+    say(`Requests of the median warm run (ms from navigation start), first row at ${Math.round(typical.rowsMs)}:`);
+    for (const line of typical.waterfall) say(`  ${line}`);
     say(`JavaScript loaded by the task-list route: ${files.length} files, ${rawKb.toFixed(1)} kB raw, ${gzKb.toFixed(1)} kB gzipped (budget 400 kB) — ${gzKb < 400 ? 'OK' : 'OVER BUDGET'}`);
     const slow = median(cold.map((r) => r.interactiveMs));
     say(`Interactive (cold, median) ${Math.round(slow)} ms — budget 1 000 ms: ${slow < 1000 ? 'OK' : 'OVER'}`);

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
-import { taskApi, type TaskItem, type TaskListQuery } from '../api/endpoints';
+import { taskApi, type TaskItem } from '../api/endpoints';
 import { useSession } from '../auth/session-context';
 import { EmptyState } from '../components/empty-state';
 import { ErrorBanner } from '../components/error-banner';
@@ -12,23 +12,14 @@ import { useQuery } from '../hooks/use-query';
 import { useI18n } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/messages';
 import { TaskFilters } from './task-filters';
+import { listStateOf, loadTaskList, PAGE_SIZE, prefetchTaskList, viewQuery, VIEWS, type ListView } from './task-list-query';
 import { TaskTable } from './task-table';
 
 /** The task page (RJSF, bpmn-js viewer) is its own chunk: the list stays light. */
 const TaskDetail = lazy(() => import('./task-detail'));
 
-export type ListView = 'mine' | 'groups' | 'dueSoon' | 'overdue';
-const VIEWS: ListView[] = ['mine', 'groups', 'dueSoon', 'overdue'];
-const PAGE_SIZE = 20;
-const DUE_SOON_HOURS = 48;
-
-/** Server query of one of the four lists. */
-export function viewQuery(view: ListView): TaskListQuery {
-  if (view === 'mine') return { view: 'mine' };
-  if (view === 'groups') return { view: 'groups' };
-  if (view === 'dueSoon') return { view: 'all', dueWithinHours: DUE_SOON_HOURS, sort: 'due_at' };
-  return { view: 'all', overdue: true, sort: 'due_at' };
-}
+// Runs once when the app's code loads: the first page of the register is on its way before React renders.
+if (typeof window !== 'undefined') prefetchTaskList(window.location);
 
 /** Task register with the four lists, filters, counts and the open task beside it (Camunda Tasklist style). */
 export function TaskListPage() {
@@ -36,38 +27,21 @@ export function TaskListPage() {
   const { user } = useSession();
   const { taskId } = useParams();
   const [params, setParams] = useSearchParams();
-  const view = (VIEWS as string[]).includes(params.get('view') ?? '') ? (params.get('view') as ListView) : 'mine';
-  const page = Math.max(1, Number(params.get('page') ?? 1) || 1);
-  const filters = {
-    procedure: params.get('procedure') ?? '',
-    commune: params.get('commune') ?? '',
-    person: params.get('person') ?? '',
-    state: (params.get('state') ?? 'created') as 'created' | 'completed',
-    q: params.get('q') ?? '',
-    sort: (params.get('sort') ?? '') as '' | 'created_at' | 'due_at' | 'priority',
-  };
+  const { view, page, filters, serverFilters, listQuery } = listStateOf(params);
   const [busyId, setBusyId] = useState<string | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
-
-  const serverFilters: TaskListQuery = {
-    state: filters.state,
-    ...(filters.procedure ? { definitionKey: filters.procedure } : {}),
-    ...(filters.person ? { personId: filters.person } : {}),
-    ...(filters.commune ? { communeCode: filters.commune } : {}),
-    ...(filters.q.trim() ? { q: filters.q.trim() } : {}),
-  };
   const filterKey = JSON.stringify(serverFilters);
 
-  const list = useQuery(
-    (signal) => taskApi.list({ ...viewQuery(view), ...serverFilters, ...(filters.sort ? { sort: filters.sort } : {}), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, signal),
-    [view, page, filterKey, filters.sort],
-  );
+  const list = useQuery((signal) => loadTaskList(listQuery, signal), [JSON.stringify(listQuery)]);
+  // The four counts wait for the list (they compete with it for the server on first paint) and are
+  // asked again when the list is (after a claim, another filter or view).
   const counts = useQuery(
     async (signal) => {
       const totals = await Promise.all(VIEWS.map((v) => taskApi.list({ ...viewQuery(v), ...serverFilters, limit: 1 }, signal).then((r) => r.total)));
       return Object.fromEntries(VIEWS.map((v, i) => [v, totals[i]])) as Record<ListView, number>;
     },
     [filterKey, list.data],
+    { enabled: Boolean(list.data) },
   );
 
   const [procedures, setProcedures] = useState<string[]>([]);
