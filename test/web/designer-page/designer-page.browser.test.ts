@@ -1,0 +1,169 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { Page, Route } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { buildWebBundle, launchBrowser, serveStatic, type LaunchedBrowser, type StaticServer } from '../../support/browser';
+import { defaultState, installMockApi, type MockState } from '../support/mock-api';
+
+const ARTIFACTS = 'test/artifacts/web';
+const parentV1 = readFileSync('test/designer/fixtures/parent-procedure.bpmn', 'utf8');
+const variantXml = parentV1.replace('dueDate="=add working days(now(), 5)"', 'dueDate="=add working days(now(), 7)"');
+const parentV2 = parentV1.replace('name="Kết luận"', 'name="Kết luận của bác sĩ"').replace('dueDate="=add working days(now(), 5)"', 'dueDate="=add working days(now(), 10)"');
+const XML: Record<string, string> = { 'def-p1': parentV1, 'def-p2': parentV2, 'def-v1': variantXml };
+
+const definition = (id: string, version: number, jurisdiction: string | null) => ({
+  id, key: 'verify_request', version, name: 'Xác minh yêu cầu', deployed_at: '2026-03-01T01:00:00.000Z', version_tag: null, jurisdiction_code: jurisdiction, parent_definition_id: null,
+});
+const DEFINITIONS = [definition('def-p2', 2, '99'), definition('def-p1', 1, '99'), definition('def-v1', 1, '991')];
+
+interface DesignerMock {
+  variantActive: boolean;
+  calls: { method: string; path: string; body: Record<string, unknown> | undefined }[];
+}
+
+/** The designer's endpoints on top of the shared mock API (registered later, so asked first). */
+async function installDesignerApi(page: Page, mock: DesignerMock) {
+  const json = (route: Route, status: number, body: unknown) => route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
+  await page.route('**/api/{definitions,variants}**', async (route) => {
+    const request = route.request();
+    const url = new URL(request.url());
+    const body = request.postData() ? (JSON.parse(request.postData()!) as Record<string, unknown>) : undefined;
+    mock.calls.push({ method: request.method(), path: url.pathname, body });
+    const xml = /^\/api\/definitions\/([^/]+)\/xml$/.exec(url.pathname);
+    if (xml) return route.fulfill({ status: 200, contentType: 'application/xml', body: XML[xml[1]] });
+    const variant = {
+      id: 'var-1', key: 'verify_request', name: 'Xác minh – huyện Sông Xanh', jurisdictionCode: '991', jurisdictionName: 'Huyện Sông Xanh', active: mock.variantActive,
+      definitionId: 'def-v1', version: 1, parentDefinitionId: 'def-p1', parentVersion: 1, latestParentDefinitionId: 'def-p2', latestParentVersion: 2, parentHasNewer: true,
+    };
+    if (url.pathname === '/api/variants') return json(route, 200, { items: [variant], total: 1 });
+    if (url.pathname === '/api/variants/var-1/versions') return json(route, 201, { variant: { ...variant, definitionId: 'def-v2', version: 2, parentDefinitionId: 'def-p2', parentVersion: 2, parentHasNewer: false }, definition: definition('def-v2', 2, '991') });
+    if (url.pathname === '/api/variants/var-1/deactivate') {
+      mock.variantActive = false;
+      return json(route, 200, { ...variant, active: false });
+    }
+    if (url.pathname === '/api/definitions') return json(route, 200, { items: url.searchParams.get('key') ? DEFINITIONS : [DEFINITIONS[0], DEFINITIONS[2]], total: 3 });
+    if (url.pathname === '/api/definitions/def-p1/migration/dry-run') {
+      return json(route, 200, {
+        total: 2,
+        instances: [
+          { instanceId: 'aaaaaaaa-0000-4000-8000-000000000001', businessKey: 'HS-0001', canMigrate: true, problems: [] },
+          { instanceId: 'aaaaaaaa-0000-4000-8000-000000000002', businessKey: 'HS-0002', canMigrate: false, problems: [{ elementId: 'Old_Step', message: 'no element Old_Step in the target version' }] },
+        ],
+      });
+    }
+    if (url.pathname === '/api/definitions/def-p1/migration/apply') return json(route, 200, { migrated: 1, failed: [{ instanceId: 'aaaaaaaa-0000-4000-8000-000000000002', businessKey: 'HS-0002', problems: [] }], total: 2 });
+    return route.fallback();
+  });
+}
+
+describe('designer page in Chromium (mocked API): variants and migration', () => {
+  let browser: LaunchedBrowser;
+  let server: StaticServer;
+  let page: Page;
+  let state: MockState;
+  let mock: DesignerMock;
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    server = await serveStatic(await buildWebBundle());
+    browser = await launchBrowser();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  beforeEach(async () => {
+    await page?.close();
+    state = defaultState();
+    state.signedIn = true;
+    state.user = { ...state.user, username: 'admin.huyen1', displayName: 'Quản trị quy trình huyện', roles: ['variant_admin'], jurisdiction: { id: 'j991', code: '991', name: 'Huyện Sông Xanh', path: '/99/991/', level: 'district', structure: '2022' } };
+    state.rules = [{ action: ['read', 'create', 'update'], subject: 'Variant' }, { action: 'migrate', subject: 'Instance' }, { action: 'read', subject: 'Definition' }];
+    mock = { variantActive: true, calls: [] };
+    page = await browser.newPage();
+    await installMockApi(page, state);
+    await installDesignerApi(page, mock);
+  });
+
+  it('should warn that the parent is newer, preview the rebase with its conflict and deploy it on the new parent', async () => {
+    // given the district admin's variant list
+    await page.goto(`${server.url}/designer`);
+    const row = page.locator('[data-testid=variant-list] tr[data-variant-id=var-1]');
+    await row.waitFor();
+    expect(await row.getByTestId('parent-newer').innerText()).toBe('Bản gốc đã có phiên bản mới (v2)');
+    await page.screenshot({ path: `${ARTIFACTS}/designer-variant-list.png`, fullPage: true });
+
+    // when the variant is rebased onto the new parent
+    await row.locator('[data-action=rebase]').click();
+    const conflict = page.locator('[data-testid=rebase-preview] li[data-kind=both-changed][data-element-id=Verify]');
+    await expect.poll(() => conflict.count(), { timeout: 20_000 }).toBe(1);
+    expect(await page.locator('.designer-workspace h3').first().innerText()).toBe('Xem trước khi áp dụng biến thể lên bản gốc v2');
+    await page.screenshot({ path: `${ARTIFACTS}/designer-rebase-preview.png`, fullPage: true });
+    await page.click('[data-testid=accept-rebase]');
+    await expect.poll(() => page.getByText('Đã áp dụng lại lên bản gốc v2').count()).toBe(1);
+    await page.locator('[data-testid=deploy-button] button').click();
+    await page.getByRole('button', { name: 'Đồng ý' }).click();
+
+    // then the new version is deployed on the new parent with the variant's deadline and the parent's rename
+    await expect.poll(() => page.getByTestId('deploy-result').innerText()).toBe('Đã triển khai biến thể phiên bản 2 (gốc v2).');
+    const deploy = mock.calls.find((c) => c.path === '/api/variants/var-1/versions');
+    expect(deploy?.body?.parentDefinitionId).toBe('def-p2');
+    expect(String(deploy?.body?.xml)).toContain('dueDate="=add working days(now(), 7)"');
+    expect(String(deploy?.body?.xml)).toContain('name="Kết luận của bác sĩ"');
+    expect(deploy?.body?.overrides).toBeTruthy();
+    expect(await page.getByTestId('unsaved').count()).toBe(0);
+  });
+
+  it('should deactivate a variant only after confirmation', async () => {
+    // given
+    await page.goto(`${server.url}/designer`);
+    const row = page.locator('[data-testid=variant-list] tr[data-variant-id=var-1]');
+    await row.waitFor();
+    // when
+    await row.getByRole('button', { name: 'Ngừng áp dụng' }).click();
+    expect(mock.calls.some((c) => c.path.endsWith('/deactivate'))).toBe(false);
+    await row.getByRole('button', { name: 'Đồng ý' }).click();
+    // then
+    await expect.poll(() => row.innerText()).toContain('Áp dụng lại');
+    expect(mock.calls.filter((c) => c.path === '/api/variants/var-1/deactivate')).toHaveLength(1);
+  });
+
+  it('should ask before leaving a variant with changes not yet deployed', async () => {
+    // given an edited variant (a rebase accepted, not deployed)
+    await page.goto(`${server.url}/designer`);
+    await page.locator('[data-testid=variant-list] [data-action=rebase]').click();
+    await page.locator('[data-testid=accept-rebase]').click({ timeout: 20_000 });
+    await page.getByTestId('unsaved').waitFor();
+    const questions: string[] = [];
+    page.once('dialog', (dialog) => {
+      questions.push(dialog.message());
+      void dialog.dismiss();
+    });
+    // when the admin goes back to the list and refuses to lose the changes
+    await page.getByTestId('variant-back').click();
+    // then the editor stays
+    await expect.poll(() => questions).toEqual(['Các thay đổi chưa triển khai sẽ bị mất. Tiếp tục?']);
+    expect(await page.getByTestId('variant-back').count()).toBe(1);
+  });
+
+  it('should dry-run a migration, show who can move and why not, then apply it', async () => {
+    // given
+    await page.goto(`${server.url}/designer`);
+    await page.click('[data-mode-tab=migration]');
+    await page.getByTestId('migration-key').selectOption('verify_request');
+    await page.getByTestId('migration-source').selectOption('def-p1');
+    await page.getByTestId('migration-target').selectOption('def-p2');
+    // when
+    await page.getByTestId('migration-dry-run').click();
+    // then
+    const plan = page.getByTestId('migration-plan');
+    await plan.waitFor();
+    expect(await plan.locator('tr[data-can-migrate=true]').count()).toBe(1);
+    expect(await plan.locator('tr[data-can-migrate=false]').innerText()).toContain('Phiên bản đích không có phần tử Old_Step');
+    await page.screenshot({ path: `${ARTIFACTS}/designer-migration-dry-run.png`, fullPage: true });
+    // when applied (after confirmation)
+    await page.getByRole('button', { name: 'Chuyển 1 hồ sơ' }).click();
+    await page.getByRole('button', { name: 'Đồng ý' }).click();
+    // then
+    await expect.poll(() => page.getByTestId('migration-result').innerText()).toBe('Đã chuyển 1 hồ sơ; 1 hồ sơ không chuyển được.');
+    expect(mock.calls.find((c) => c.path.endsWith('/migration/apply'))?.body).toEqual({ targetDefinitionId: 'def-p2' });
+  });
+});
