@@ -28,6 +28,7 @@ interface OpenTask {
   candidate_groups: string[];
   instance_id: string;
   definition_id: string;
+  due_at: string | null;
 }
 
 describe('e2e: the province changes a deadline, district 991 adopts a variant with an extra review step', () => {
@@ -188,6 +189,7 @@ describe('e2e: the province changes a deadline, district 991 adopts a variant wi
     await setEntry(district, 'formId', 'dossier.review');
     await openGroup(district, 'group-assignmentDefinition');
     await setEntry(district, 'assignmentDefinitionCandidateGroups', 'labour_office:991');
+    await setEntry(district, 'taskScheduleDueDate', '=add working days(now(), 2)');
 
     // then the server check refuses the form it does not know: listed and marked on the new step
     const stepId = await added.getAttribute('data-element-id');
@@ -221,6 +223,8 @@ describe('e2e: the province changes a deadline, district 991 adopts a variant wi
     await complete(inDistrict.instanceId, 'Task_OpenDossier');
     const review = (await openTasks(inDistrict.instanceId)).find((x) => x.name === REVIEW_NAME);
     expect(review?.candidate_groups).toEqual(['labour_office:991']);
+    // Monday 03/06/2024 + 2 working days = Wednesday 05/06/2024
+    expect(new Date(new Date(review!.due_at!).getTime() + 7 * 3_600_000).toISOString().slice(0, 10)).toBe('2024-06-05');
     const reviewer = await signInWithSession(browser.context, stack.url, 'ldtbxh.huyen1', stack.password, '/tasks?view=groups');
     await expect.poll(() => reviewer.locator('.task-table').innerText(), { timeout: 15_000 }).toContain(REVIEW_NAME);
     await reviewer.screenshot({ path: `${ARTIFACTS}/variant-review-task.png`, fullPage: true });
