@@ -171,4 +171,29 @@ describe('operations (agencies, jurisdictions), who else can act and named histo
     await expectAccessible();
     await page.screenshot({ path: `${ARTIFACTS}/instance-history.png`, fullPage: true });
   });
+
+  it('should ask for the first page of the register once, while the app loads, and the counts after it', async () => {
+    // given a signed-in officer with tasks
+    state.user = defaultState().user;
+    state.tasks = [mockTask({ name: 'Xác minh nơi cư trú' }), mockTask({ name: 'Lập biên bản' })];
+    await signIn('/tasks?view=groups');
+    await expect.poll(() => page.getByTestId('count-groups').innerText()).toBe('2');
+    const requests: string[] = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname.startsWith('/api/')) requests.push(url.pathname + url.search);
+    });
+    // when the page is loaded again
+    await page.reload();
+    await page.locator('.task-table tbody tr').first().waitFor();
+    await expect.poll(() => page.getByTestId('count-groups').innerText()).toBe('2');
+    // then the first page went out before the session check, once, and the four counts after it
+    const firstPage = requests.filter((r) => r.startsWith('/api/tasks?') && r.includes('limit=20'));
+    const counts = requests.filter((r) => r.startsWith('/api/tasks?') && /[?&]limit=1(&|$)/.test(r));
+    expect(firstPage).toEqual(['/api/tasks?view=groups&state=created&limit=20&offset=0']);
+    expect(requests.indexOf(firstPage[0])).toBeLessThan(requests.indexOf('/api/session'));
+    expect(counts, requests.join('\n')).toHaveLength(4);
+    expect(Math.min(...counts.map((c) => requests.indexOf(c)))).toBeGreaterThan(requests.indexOf(firstPage[0]));
+  });
 });
+
