@@ -142,9 +142,33 @@ export class InstanceState {
     const last = this.history[this.history.length - 1];
     const trailing = this.takeVariableChanges();
     if (last && trailing.length > 0) last.data = { ...(last.data ?? {}), changes: [...((last.data?.changes as unknown[]) ?? []), ...trailing] };
-    put('history', this.history);
+    if (this.history.length > 0) {
+      // fields most rows share travel once (engine_apply merges `historyDefaults || row`)
+      const first = this.history[0];
+      const defaults: Partial<HistoryRow> = {
+        instance_id: first.instance_id, root_instance_id: first.root_instance_id, definition_id: first.definition_id,
+        actor: first.actor, at: first.at,
+      };
+      out.historyDefaults = defaults;
+      out.history = this.history.map((row) => compactHistory(row, defaults));
+    }
     return Object.keys(out).length > 0 ? out : null;
   }
+}
+
+const SHARED = ['instance_id', 'root_instance_id', 'definition_id', 'actor', 'at'] as const;
+
+/** A history row without the shared fields equal to the defaults; null-valued fields are left out too. */
+function compactHistory(row: HistoryRow, defaults: Partial<HistoryRow>): Record<string, unknown> {
+  const compact: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) {
+    if ((SHARED as readonly string[]).includes(key)) {
+      if (defaults[key as keyof HistoryRow] !== value) compact[key] = value;
+    } else if (value !== null) {
+      compact[key] = value;
+    }
+  }
+  return compact;
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

@@ -237,7 +237,7 @@ BEGIN
 END
 $fn$;`;
 
-const applyFunction = `
+export const applyFunction = `
 CREATE FUNCTION engine_apply(d jsonb) RETURNS void LANGUAGE plpgsql AS $fn$
 BEGIN
   IF d ? 'instances' THEN
