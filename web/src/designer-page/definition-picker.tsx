@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { definitionApi, fetchDefinitionXml, type DefinitionRow } from '../api/endpoints';
 import { EmptyState } from '../components/empty-state';
 import { ErrorBanner } from '../components/error-banner';
@@ -20,13 +20,20 @@ export interface DefinitionPickerProps {
   confirmDiscard(): boolean;
   /** Bumped after a deploy so the lists show the new version. */
   refreshKey: number;
+  /** The version being edited (after a deploy: the new one); the picker shows it. */
+  current?: DefinitionRow | null;
 }
 
 /** Picks a deployed procedure by key + jurisdiction and version, and loads its XML. */
-export function DefinitionPicker({ onOpen, confirmDiscard, refreshKey }: DefinitionPickerProps) {
+export function DefinitionPicker({ onOpen, confirmDiscard, refreshKey, current }: DefinitionPickerProps) {
   const dt = useDesignerText();
   const [line, setLine] = useState('');
   const [versionId, setVersionId] = useState('');
+  useEffect(() => {
+    if (!current) return;
+    setLine(lineOf(current));
+    setVersionId(current.id);
+  }, [current]);
   const lines = useQuery((signal) => definitionApi.list({ limit: 200 }, signal), [refreshKey]);
   const [key, jurisdiction] = line.split('|');
   const versions = useQuery(

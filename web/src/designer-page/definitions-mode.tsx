@@ -39,13 +39,15 @@ export function DefinitionsMode({ onDirty, confirmDiscard }: ModeProps) {
     setBaseline(xml);
     setRefreshKey((n) => n + 1);
     if (!first) return dt('deploy.unchanged', { version: definition?.version ?? '?' });
-    setDefinition({ ...first, jurisdiction_code: first.jurisdiction_code ?? (first as { jurisdictionCode?: string | null }).jurisdictionCode ?? null });
+    // the deploy answers { id, key, version, created, jurisdictionCode }: keep the rest of what was open
+    const jurisdictionCode = (first as { jurisdictionCode?: string | null }).jurisdictionCode ?? first.jurisdiction_code ?? null;
+    setDefinition({ ...(definition ?? first), ...first, name: definition?.name ?? first.name ?? null, jurisdiction_code: jurisdictionCode, version_tag: versionTag || null });
     return first.created === false ? dt('deploy.unchanged', { version: first.version }) : dt('deploy.done', { key: first.key, version: first.version });
   };
 
   return (
     <div className="designer-mode" data-mode="definitions">
-      <DefinitionPicker onOpen={open} confirmDiscard={confirmDiscard} refreshKey={refreshKey} />
+      <DefinitionPicker onOpen={open} confirmDiscard={confirmDiscard} refreshKey={refreshKey} current={definition} />
       <p className="designer-editing" data-testid="editing-title">
         {definition
           ? dt('editing.title', { name: definition.name ?? definition.key, version: definition.version, where: whereText(dt, definition.jurisdiction_code) })
