@@ -12,7 +12,7 @@ type Input =
   | { kind: 'invalid-utf8'; patch: boolean; body: Buffer }
   | { kind: 'person'; name: string; address: string }
   | { kind: 'query'; op: number; value: string }
-  | { kind: 'upload'; fileName: string; type: string; bytes: Uint8Array }
+  | { kind: 'upload'; fileName: string; type: string; bytes: Uint8Array; mangle: 'none' | 'boundary' | 'truncated' | 'unterminated' }
   | { kind: 'complete'; data: string };
 
 function multipart(fileName: string, type: string, bytes: Buffer): { payload: Buffer; contentType: string } {
@@ -52,7 +52,7 @@ export async function runBadInput(r: ReliabilityApp, options: { inputs: number; 
     fc.record({ kind: fc.constant('invalid-utf8' as const), patch: fc.boolean(), body: invalidUtf8Body }),
     fc.record({ kind: fc.constant('person' as const), name: hostileString, address: hostileString }),
     fc.record({ kind: fc.constant('query' as const), op: fc.nat(getOps.length - 1), value: hostileString }),
-    fc.record({ kind: fc.constant('upload' as const), fileName: hostileString, type: fc.constantFrom('application/pdf', 'image/png', 'text/html', 'image/svg+xml', 'application/x-msdownload', 'x/y'), bytes: fc.uint8Array({ maxLength: 2048 }) }),
+    fc.record({ kind: fc.constant('upload' as const), fileName: hostileString, type: fc.constantFrom('application/pdf', 'image/png', 'text/html', 'image/svg+xml', 'application/x-msdownload', 'x/y'), bytes: fc.uint8Array({ maxLength: 2048 }), mangle: fc.constantFrom('none' as const, 'none' as const, 'boundary' as const, 'truncated' as const, 'unterminated' as const) }),
     fc.record({ kind: fc.constant('complete' as const), data: rawJsonBody }),
   );
   const samples = fc.sample(input, { numRuns: options.inputs, seed: options.seed ?? 20260302 });
@@ -88,7 +88,10 @@ export async function runBadInput(r: ReliabilityApp, options: { inputs: number; 
       }
       case 'upload': {
         const body = multipart(s.fileName, s.type, Buffer.from(s.bytes));
-        return app.inject({ method: 'POST', url: `/api/attachments?personId=${person}`, headers: { ...staff.headers, 'content-type': body.contentType }, payload: body.payload });
+        // malformed multipart: another boundary declared, the body cut in half, no closing boundary
+        const payload = s.mangle === 'truncated' ? body.payload.subarray(0, Math.floor(body.payload.length / 2)) : s.mangle === 'unterminated' ? body.payload.subarray(0, body.payload.length - 10) : body.payload;
+        const contentType = s.mangle === 'boundary' ? 'multipart/form-data; boundary=----other' : body.contentType;
+        return app.inject({ method: 'POST', url: `/api/attachments?personId=${person}`, headers: { ...staff.headers, 'content-type': contentType }, payload });
       }
       case 'complete': {
         const response = await app.inject({ method: 'POST', url: `/api/tasks/${taskId}/complete`, headers: { ...staff.headers, 'content-type': 'application/json' }, payload: s.data });
