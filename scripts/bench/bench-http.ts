@@ -11,7 +11,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import pg from 'pg';
-import { benchDatabaseUrl, databaseName, flag } from './bench-db';
+import { benchDatabaseUrl, databaseName, flag, settleDeadlineNotifications } from './bench-db';
 import { CpuMeter } from './cpu-meter';
 import { engineCompleteLoop } from './engine-loop';
 import { runLoad, type LoadResult, type Req } from './http-load';
@@ -40,6 +40,7 @@ const scale = (await client.query<{ persons: string; open: string; history: stri
 )).rows[0];
 say(`bench:http on ${scale.persons} persons, ${scale.open} open tasks, ~${scale.history} history events; ${USERS} users × ${SECONDS} s, ${RATE ? `${RATE} req/s per user` : 'back to back'}; load ${load()} (${os.cpus().length} cores)`);
 
+say(`deadline notifications settled for ${await settleDeadlineNotifications(client)} due tasks (steady state, see bench-db.ts)`);
 const server = await startServerChild(url, PORT);
 try {
   const users = benchUsers(USERS);

@@ -10,7 +10,7 @@ import os from 'node:os';
 import pg from 'pg';
 import { createEngine } from '../../engine/index';
 import { createDatabase } from '../../server/db/database';
-import { benchDatabaseUrl, flag } from './bench-db';
+import { benchDatabaseUrl, flag, settleDeadlineNotifications } from './bench-db';
 import { runLoad, type LoadResult, type Req } from './http-load';
 import { startServerChild, type ServerChild } from './http-server';
 import { benchUsers, login, personsUnder, visibleTasks, type Session } from './http-sessions';
@@ -36,6 +36,7 @@ const client = new pg.Client({ connectionString: url });
 await client.connect();
 const servers: ServerChild[] = [];
 try {
+  await settleDeadlineNotifications(client);
   servers.push(await startServerChild(url, 3321));
   const sessions: Session[] = [];
   for (const u of benchUsers(USERS)) sessions.push(await login(servers[0].baseUrl, u.username, u.home));
