@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildWebBundle, launchBrowser, serveStatic, type LaunchedBrowser, type StaticServer } from '../../support/browser';
+import { describeViolations, seriousViolations } from '../support/axe';
 import { defaultState, installMockApi, type MockState } from '../support/mock-api';
 
 const ARTIFACTS = 'test/artifacts/web';
@@ -79,6 +80,8 @@ describe('designer page in Chromium (mocked API): variants and migration', () =>
     state.rules = [{ action: ['read', 'create', 'update'], subject: 'Variant' }, { action: 'migrate', subject: 'Instance' }, { action: 'read', subject: 'Definition' }];
     mock = { variantActive: true, calls: [] };
     page = await browser.newPage();
+    // every test starts in Vietnamese (the language choice is kept in localStorage)
+    await page.addInitScript(() => localStorage.setItem('quy-trinh.locale', 'vi'));
     await installMockApi(page, state);
     await installDesignerApi(page, mock);
   });
@@ -112,11 +115,13 @@ describe('designer page in Chromium (mocked API): variants and migration', () =>
     expect(await page.getByTestId('unsaved').count()).toBe(0);
   });
 
-  it('should deactivate a variant only after confirmation', async () => {
+  it('should list variants accessibly and deactivate one only after confirmation', async () => {
     // given
     await page.goto(`${server.url}/designer`);
     const row = page.locator('[data-testid=variant-list] tr[data-variant-id=var-1]');
     await row.waitFor();
+    const violations = await seriousViolations(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
     // when
     await row.getByRole('button', { name: 'Ngừng áp dụng' }).click();
     expect(mock.calls.some((c) => c.path.endsWith('/deactivate'))).toBe(false);
@@ -142,6 +147,18 @@ describe('designer page in Chromium (mocked API): variants and migration', () =>
     // then the editor stays
     await expect.poll(() => questions).toEqual(['Các thay đổi chưa triển khai sẽ bị mất. Tiếp tục?']);
     expect(await page.getByTestId('variant-back').count()).toBe(1);
+  });
+
+  it('should speak English after the language switch', async () => {
+    // given
+    await page.goto(`${server.url}/designer`);
+    await page.locator('[data-testid=variant-list]').waitFor();
+    // when
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    // then
+    expect(await page.locator('[data-mode-tab=variants]').innerText()).toBe('Local variants');
+    expect(await page.getByTestId('parent-newer').innerText()).toBe('The parent has a newer version (v2)');
+    expect(await page.getByTestId('variant-start').innerText()).toBe('Start editing');
   });
 
   it('should dry-run a migration, show who can move and why not, then apply it', async () => {
