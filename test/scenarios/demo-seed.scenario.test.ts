@@ -76,7 +76,7 @@ describe('demo seed: content and ~30 cases at various stages', () => {
     expect(problems).toEqual([]);
     // person 11 (xã Núi Đá, 2025 map): facility management while the dossier is prepared, the centre's Mẫu 37 open
     expect((await http.taskList('trungtam')).map((t) => t.element_id)).toContain('Task_InterimHandover');
-  });
+  }, 60_000);
 
   it('should keep estimated holidays (2027 Tết) as unconfirmed calendar days until an admin confirms them', async () => {
     // given the seeded calendar: estimated days count as days off, marked as waiting for confirmation
@@ -103,5 +103,5 @@ describe('demo seed: content and ~30 cases at various stages', () => {
     expect((await p.app.engine.listHolidays(2027)).map((h) => String(h.date).slice(0, 10))).not.toContain('2027-05-03');
     const audit = await p.db.selectFrom('audit_log').select('action').where('resource_id', '=', '2027-02-04').execute();
     expect(audit.map((a) => a.action)).toEqual(['holiday.set']);
-  });
+  }, 120_000);
 });

@@ -47,7 +47,8 @@ async function run(communeCode: string, startAt: string): Promise<{ steps: Step[
       return { steps, ruleset: started.context.ruleset };
     }
     const current = cases[0];
-    const task = (await p.driver.openTasks(current.instance_id!))[0];
+    // parallel tasks (CV, statement) open together: take them in a fixed order
+    const task = (await p.driver.openTasks(current.instance_id!)).sort((x, y) => x.element_id.localeCompare(y.element_id))[0];
     if (!task) {
       // a timer is due next (reading period D12, complaint/postponement windows): a day later
       p.clock.set(new Date(p.clock.now().getTime() + 86_400_000).toISOString());
