@@ -129,12 +129,6 @@ describe('e2e: the province changes a deadline, district 991 adopts a variant wi
     mkdirSync(ARTIFACTS, { recursive: true });
     stack = await startE2ePlatform({}, clock);
     browser = await launchBrowser({ viewport: { width: 1600, height: 1000 } });
-    try {
-      await apiLogin(stack.url, 'admin.huyen1', stack.password);
-    } catch {
-      // older seeds: the provincial admin creates the district's variant admin
-      await (await as('admin.tinh')).call('POST', '/api/admin/users', { username: 'admin.huyen1', displayName: 'Quản trị quy trình huyện Sông Xanh', agencyCode: 'LDTBXH-991', roles: ['variant_admin'], password: stack.password });
-    }
   }, 240_000);
   afterAll(async () => {
     await browser?.close();
