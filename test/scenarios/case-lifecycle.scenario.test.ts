@@ -65,7 +65,7 @@ describe('a case ends with its procedure (rehab_case.status, closed_at, person s
     // the decision reaches the procuracy and the proposing agency (2025: commune police) by mail
     const decisionTo = mails.filter((m) => m.template === 'court.decision').map((m) => m.recipient);
     expect(decisionTo).toEqual(expect.arrayContaining(['vks.tinh@demo.quytrinh.example.vn', 'ca.xa1@demo.quytrinh.example.vn']));
-  });
+  }, 90_000);
 
   it('should close the case on a handover but keep the person\'s status while the next case runs ("apply" → escort)', async () => {
     p.clock.set(vn('2026-03-09T08:00:00'));
@@ -79,7 +79,7 @@ describe('a case ends with its procedure (rehab_case.status, closed_at, person s
       .where('procedure_key', '=', 'escort-admission').executeTakeFirstOrThrow();
     expect(escort).toMatchObject({ status: 'open', closed_at: null });
     expect(await personRow(personId)).toEqual({ status: 'interim_management', statuses: [{ status: 'interim_management', from: '2026-02-20' }] });
-  });
+  }, 90_000);
 
   it('should mark a case cancelled by an admin "cancelled" and record it in the person\'s statuses', async () => {
     p.clock.set(vn('2026-03-16T08:00:00'));
@@ -101,7 +101,7 @@ describe('a case ends with its procedure (rehab_case.status, closed_at, person s
     expect(person.statuses[0].to).toBe('2026-03-16');
     // and nobody sees the cancelled case's task any more
     expect((await http.taskList('ca.xa2')).filter((t) => t.instance_id === started.instanceId)).toEqual([]);
-  });
+  }, 90_000);
 
   it('should close a case linked to an instance that already ended in its start command', async () => {
     // given an instance that ran to its end while starting (a process with no wait state)
@@ -125,5 +125,5 @@ describe('a case ends with its procedure (rehab_case.status, closed_at, person s
     expect(await caseRow(created.id)).toMatchObject({ status: 'closed', closed_at: instance.ended_at });
     // a person without any status keeps none
     expect((await personRow(personId)).status).toBeNull();
-  });
+  }, 90_000);
 });

@@ -31,7 +31,7 @@ describe('regional court areas come from the configuration, not from seed consta
     ]);
     // 2022 communes have no regional court (their court is the district court)
     expect(await areaOf('99201')).toBeNull();
-  });
+  }, 90_000);
 
   it('should route a new case to the other regional court after the commune\'s area is changed', async () => {
     // given xã Bến Đò (99160) in court area 1
@@ -50,7 +50,7 @@ describe('regional court areas come from the configuration, not from seed consta
     // and the running case stays with the court it was filed with
     expect((await p.driver.openTask(before.instanceId, 'Task_ReceiveDossier')).candidate_groups).toEqual(['court:99-KV1']);
     await http.cannotSee('toa.khuvuc2', before.instanceId, 'Task_ReceiveDossier');
-  });
+  }, 90_000);
 
   it('should keep the configured area when the seed runs again on the next start', async () => {
     // given the change of the previous test
@@ -60,5 +60,5 @@ describe('regional court areas come from the configuration, not from seed consta
     // then the configuration is left alone
     expect(await areaOf('99160')).toBe('99-KV2');
     expect(await areaOf('99130')).toBe('99-KV1');
-  });
+  }, 90_000);
 });

@@ -24,7 +24,7 @@ describe('deadlines D2, D15, D20, D28 as task due dates and timers', () => {
     expect(notice.due_at).toEqual(new Date(vn('2026-02-24T08:00:00')));
     expect(notice.candidate_groups).toEqual(['police:99160']);
     await http.cannotSee('ca.xa3', started.instanceId, 'Task_UseNotice');
-  });
+  }, 90_000);
 
   it('D15: a dossier returned by the labour office (2022) is supplemented within 2 wd and checked again within 2 wd', async () => {
     // given a 2022 dossier (xã Núi Đá 99204, huyện 992) whose token an admin moved to the labour-office check
@@ -44,7 +44,7 @@ describe('deadlines D2, D15, D20, D28 as task due dates and timers', () => {
     await http.complete('ubnd.cu.xa5', started.instanceId, 'Task_Supplement');
     // and the office forwards within 2 working days of the supplement (Fri 08 → Tue 12/11)
     expect((await task(started.instanceId, 'Task_LabourCheck')).due_at).toEqual(new Date(vn('2024-11-12T08:00:00')));
-  });
+  }, 90_000);
 
   it('D20: the court sends its decision within 2 working days of the announcement (Friday → Tuesday)', async () => {
     p.clock.set(vn('2026-03-06T08:00:00'));
@@ -57,7 +57,7 @@ describe('deadlines D2, D15, D20, D28 as task due dates and timers', () => {
     expect(issue.candidate_groups).toEqual(['court:99-KV2']);
     expect(issue.due_at).toEqual(new Date(vn('2026-03-10T08:00:00')));
     await http.cannotSee('toa.khuvuc1', started.instanceId, 'Task_IssueDecision');
-  });
+  }, 90_000);
 
   it('D28: the centre\'s health check comes due every 6 months of serving, for the centre only (5 wd to do it)', async () => {
     // given a person placed in the centre on Monday 02/03/2026 with an 18-month term
@@ -87,5 +87,5 @@ describe('deadlines D2, D15, D20, D28 as task due dates and timers', () => {
     p.clock.set(vn('2027-03-02T08:00:01'));
     await p.app.workflowRuntime.drain();
     expect((await openIds(started.instanceId)).filter((id) => id === 'Task_HealthCheck')).toEqual(['Task_HealthCheck']);
-  });
+  }, 90_000);
 });

@@ -73,7 +73,7 @@ describe('procedures 4 → 5 and the relapse handover (2025 ruleset)', () => {
     expect(post.data).toMatchObject({ previousCaseId: escort.caseId, message: 'RehabCompleted' });
     expect((await p.app.engine.getVariables(post.instance_id!)) as Record<string, unknown>).toMatchObject({ sourceType: 'COMPULSORY_ADULT' });
     expect((await p.driver.openTask(post.instance_id!, 'Task_ReceiveReport')).candidate_groups).toEqual(['police:99160']);
-  });
+  }, 120_000);
 
   it('post-rehab: report (D30), file (D31), decision Mẫu 51 (D32), periodic test, positive ad-hoc test → relapse determination → new dossier', async () => {
     const post = await caseOf(PERSON, 'post-rehab-supervision');

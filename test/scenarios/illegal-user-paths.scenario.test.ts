@@ -115,5 +115,5 @@ describe('illegal-user management (ND105): D4 term, reuse "not addicted", move t
     await http.complete('ca.xa3', next.instance_id!, 'Task_MonthlyCheck', { reuseDetected: false });
     expect((await http.taskList('ca.xa1')).filter((t) => t.instance_id === next.instance_id || t.instance_id === started.instanceId)).toEqual([]);
     expect(tasksOf(await elementPath(p.app, next.instance_id!, meaningful)).slice(0, 2)).toEqual(['Task_AcceptTransfer', 'Task_MonthlyCheck']);
-  });
+  }, 90_000);
 });

@@ -65,7 +65,7 @@ describe('voluntary rehab (D10, move) and post-rehab relapse "not addicted"', ()
     expect(await p.app.engine.getVariables(post.instance_id!)).toMatchObject({ sourceType: 'VOLUNTARY', communeCode: '99160' });
     await http.cannotSee('ca.xa1', post.instance_id!, 'Task_ReceiveReport');
     expect((await http.taskList('ca.xa2')).map((t) => t.instance_id)).toContain(post.instance_id);
-  });
+  }, 90_000);
 
   it('quitting methadone (D10 quit notice) → Mẫu 27 by the commune police → compulsory dossier (METHADONE_BREACH, D11)', async () => {
     p.clock.set(vn('2026-03-02T08:00:00'));
@@ -87,7 +87,7 @@ describe('voluntary rehab (D10, move) and post-rehab relapse "not addicted"', ()
     expect(open.candidate_groups).toEqual(['police:99230']); // 2025: the chief of commune police prepares
     expect(open.due_at).toEqual(new Date(vn('2026-03-10T08:00:00'))); // D11: 5 wd from Tue 03/03
     expect((await casesOf(personId, 'voluntary-registration'))[0].status).toBe('closed');
-  });
+  }, 90_000);
 
   it('post-rehab: a positive ad-hoc test → determination (group d) finds "not addicted" → management continues, no dossier', async () => {
     // given post-rehab management in xã Bến Đò (99160) decided on 02/03/2026
@@ -125,5 +125,5 @@ describe('voluntary rehab (D10, move) and post-rehab relapse "not addicted"', ()
     await p.app.workflowRuntime.drain();
     await http.complete('ca.xa2', started.instanceId, 'Task_PeriodicTest', { testResult: 'negative' });
     expect((await casesOf(personId, 'post-rehab-supervision'))[0].status).toBe('open');
-  });
+  }, 90_000);
 });
