@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { appendAudit } from '../audit/audit.service';
 import { accessibleWhere } from '../auth/casl-sql';
 import { columnMaps } from '../auth/column-maps';
@@ -168,14 +168,20 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
+  /** The agency whose accounts a command changes: managing the agency and its users is needed. */
+  async function agencyForAccounts(request: FastifyRequest<{ Params: { id: string } }>) {
+    const a = await findAgency(db, request.params.id);
+    if (!a) throw new AppError('AGENCY_NOT_FOUND');
+    const { principal } = await ensureCan(request, 'update', 'Agency', { row: { id: a.id, scope: a.path } });
+    await ensureCan(request, 'update', 'User', { row: { scope: a.path } });
+    return { a, principal };
+  }
+
   app.post<{ Params: { id: string } }>(
     '/api/admin/agencies/:id/deactivate',
     { schema: { tags: ['admin'], summary: 'Deactivate an agency: disable every account of it and end their sessions (the agency and its history stay); answers the ids disabled, for undo', params: idParams, response: errorResponses } },
     async (request) => {
-      const a = await findAgency(db, request.params.id);
-      if (!a) throw new AppError('AGENCY_NOT_FOUND');
-      const { principal } = await ensureCan(request, 'update', 'Agency', { row: { id: a.id, scope: a.path } });
-      await ensureCan(request, 'update', 'User', { row: { scope: a.path } });
+      const { a, principal } = await agencyForAccounts(request);
       return db.transaction().execute(async (tx) => {
         const userIds = await setAgencyUsersDisabled(tx, a.id, true);
         for (const id of userIds) await deleteUserSessions(tx, id);
@@ -189,10 +195,7 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
     '/api/admin/agencies/:id/reactivate',
     { schema: { tags: ['admin'], summary: 'Enable the agency’s accounts again: the given ones (undo of a deactivation) or all of them', params: idParams, body: strictObject({ userIds: { type: 'array', items: uuid, maxItems: 5000, uniqueItems: true } }), response: errorResponses } },
     async (request) => {
-      const a = await findAgency(db, request.params.id);
-      if (!a) throw new AppError('AGENCY_NOT_FOUND');
-      const { principal } = await ensureCan(request, 'update', 'Agency', { row: { id: a.id, scope: a.path } });
-      await ensureCan(request, 'update', 'User', { row: { scope: a.path } });
+      const { a, principal } = await agencyForAccounts(request);
       return db.transaction().execute(async (tx) => {
         const userIds = await setAgencyUsersDisabled(tx, a.id, false, request.body?.userIds);
         await appendAudit(tx, { at: clock.now(), actorId: principal.userId, action: 'agency.reactivated', resourceType: 'Agency', resourceId: a.id, scope: a.path, detail: { userIds } });

@@ -3,6 +3,15 @@ import type { ServerDatabase } from '../db/schema';
 
 const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** `%text%` for ILIKE, wildcards in the text escaped. */
+const contains = (text: string) => `%${likeEscape(text)}%`;
+
+/** One page and the total of the same filtered query. */
+async function pageWithTotal<I>(page: Promise<I[]>, total: Promise<{ n: number | string | bigint }>) {
+  const [items, count] = await Promise.all([page, total]);
+  return { total: Number(count.n), items };
+}
+
 export interface AgencyFilter {
   q?: string;
   kind?: string;
@@ -17,10 +26,10 @@ export async function listManagedAgencies(db: Kysely<ServerDatabase>, allowed: R
   if (f.kind) q = q.where('a.kind', '=', f.kind);
   if (f.jurisdictionCode) q = q.where('j.code', '=', f.jurisdictionCode);
   if (f.q) {
-    const like = `%${likeEscape(f.q)}%`;
+    const like = contains(f.q);
     q = q.where((eb) => eb.or([eb('a.name', 'ilike', like), eb('a.code', 'ilike', like), eb('j.name', 'ilike', like)]));
   }
-  const [items, total] = await Promise.all([
+  return pageWithTotal(
     q
       .selectAll('a')
       .select(['j.code as jurisdiction_code', 'j.name as jurisdiction_name', 'j.path as jurisdiction_path'])
@@ -34,8 +43,7 @@ export async function listManagedAgencies(db: Kysely<ServerDatabase>, allowed: R
       .offset(f.offset)
       .execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { total: Number(total.n), items };
+  );
 }
 
 export interface JurisdictionFilter {
@@ -52,10 +60,10 @@ export async function listManagedJurisdictions(db: Kysely<ServerDatabase>, allow
   if (f.level) q = q.where('j.level', '=', f.level);
   if (f.parentCode) q = q.where('parent.code', '=', f.parentCode);
   if (f.q) {
-    const like = `%${likeEscape(f.q)}%`;
+    const like = contains(f.q);
     q = q.where((eb) => eb.or([eb('j.name', 'ilike', like), eb('j.code', 'ilike', like)]));
   }
-  const [items, total] = await Promise.all([
+  return pageWithTotal(
     q
       .selectAll('j')
       .select(['parent.code as parent_code', 'parent.name as parent_name'])
@@ -65,8 +73,7 @@ export async function listManagedJurisdictions(db: Kysely<ServerDatabase>, allow
       .offset(f.offset)
       .execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { total: Number(total.n), items };
+  );
 }
 
 /** The default candidate groups of an agency of this kind in this jurisdiction. */

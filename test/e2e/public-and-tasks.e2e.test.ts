@@ -58,7 +58,7 @@ describe('e2e: public registration reaches the commune; sign-in, task list, pers
     await officer.getByRole('heading', { name: 'Sổ theo dõi công việc' }).waitFor();
     await expect.poll(() => officer.locator('.task-table').innerText(), { timeout: 10_000 }).toContain(code);
     await officer.screenshot({ path: `${ARTIFACTS}/commune-task-list.png`, fullPage: true });
-  });
+  }, 120_000);
 
   it('should show the task list quickly, open a person found without accents, and pass axe', async () => {
     // given
@@ -67,8 +67,8 @@ describe('e2e: public registration reaches the commune; sign-in, task list, pers
     await page.reload();
     await page.getByRole('heading', { name: 'Sổ theo dõi công việc' }).waitFor();
     await page.locator('.task-table, .empty-state').first().waitFor();
+    // Timed only for the log: the < 1 s budget is measured by `npm run bench:web` (no timed assertions in tests).
     const interactiveMs = Date.now() - started;
-    expect(interactiveMs).toBeLessThan(3000);
     const violations = await seriousViolations(page);
     expect(violations, describeViolations(violations)).toEqual([]);
     // when searching a demo person without diacritics
@@ -89,7 +89,7 @@ describe('e2e: public registration reaches the commune; sign-in, task list, pers
     await page.locator('.bpmn-canvas[data-state=ready]').waitFor({ timeout: 20_000 });
     await page.screenshot({ path: `${ARTIFACTS}/instance-started.png`, fullPage: true });
     console.log(`task list interactive after reload: ${interactiveMs} ms`);
-  });
+  }, 120_000);
 
   it('should let an admin retry an incident from the operations page', async () => {
     // given an external worker failed a job with no retries left → incident
@@ -122,5 +122,15 @@ describe('e2e: public registration reaches the commune; sign-in, task list, pers
     const usersViolations = await seriousViolations(page);
     expect(usersViolations, describeViolations(usersViolations)).toEqual([]);
     await page.screenshot({ path: `${ARTIFACTS}/admin-users.png`, fullPage: true });
-  });
+    // and the agencies and jurisdictions of the province are editable lists
+    await page.getByRole('link', { name: 'Cơ quan', exact: true }).click();
+    await page.getByRole('button', { name: /^Sửa / }).first().waitFor();
+    const agencyViolations = await seriousViolations(page);
+    expect(agencyViolations, describeViolations(agencyViolations)).toEqual([]);
+    await page.screenshot({ path: `${ARTIFACTS}/admin-agencies.png`, fullPage: true });
+    await page.getByRole('link', { name: 'Địa bàn', exact: true }).click();
+    await page.getByRole('button', { name: /^Ngừng hiệu lực / }).first().waitFor();
+    const placeViolations = await seriousViolations(page);
+    expect(placeViolations, describeViolations(placeViolations)).toEqual([]);
+  }, 120_000);
 });

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode, type RefObject } from 'react';
 import type { ListPage } from '../api/endpoints';
 import { EmptyState } from '../components/empty-state';
 import { ErrorBanner } from '../components/error-banner';
@@ -51,13 +51,19 @@ export function AdminListFrame<T>({
   emptyTitle,
   notice,
   error,
+  caption,
+  headers,
   children,
 }: {
   searchLabel: string;
+  caption: string;
+  /** Column headers; an "Actions" column is added last. */
+  headers: string[];
   paged: { q: string; typed: string; setTyped(v: string): void; page: number; setPage(p: number): void; list: QueryState<ListPage<T>> };
   emptyTitle: string;
   notice: Notice | null;
   error: unknown;
+  /** The table rows of the page. */
   children: (items: T[]) => ReactNode;
 }) {
   const { t } = useI18n();
@@ -92,8 +98,54 @@ export function AdminListFrame<T>({
       <ErrorBanner error={list.error} onRetry={list.reload} />
       {list.loading && !list.data ? <Spinner /> : null}
       {list.data && items.length === 0 ? <EmptyState title={paged.q ? t('org.noMatch') : emptyTitle} /> : null}
-      {items.length ? <div aria-busy={list.loading}>{children(items)}</div> : null}
+      {items.length ? (
+        <div className="table-scroll" aria-busy={list.loading}>
+          <table className="register">
+            <caption className="visually-hidden">{caption}</caption>
+            <thead>
+              <tr>
+                {[...headers, t('tasks.col.actions')].map((h) => (
+                  <th key={h} scope="col">
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>{children(items)}</tbody>
+          </table>
+        </div>
+      ) : null}
       {list.data && list.data.total > ADMIN_PAGE_SIZE ? <Pagination page={paged.page} pageSize={ADMIN_PAGE_SIZE} total={list.data.total} onPage={paged.setPage} /> : null}
     </div>
+  );
+}
+
+/**
+ * A row in edit mode: the fields in a form spanning the row, Save and Cancel; the first field takes the
+ * focus, Enter saves, Escape cancels.
+ */
+export function EditRow({ columns, title, code, busy, onSubmit, onCancel, children }: { columns: number; title: string; code: string; busy: boolean; onSubmit(): void; onCancel(): void; children: (first: RefObject<HTMLInputElement | null>) => ReactNode }) {
+  const { t } = useI18n();
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    onSubmit();
+  }
+  return (
+    <tr className="editing">
+      <td colSpan={columns}>
+        <form className="filters" onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onCancel()} aria-label={title}>
+          <span className="muted">{code}</span>
+          {children(first)}
+          <button type="submit" className="primary" disabled={busy} aria-busy={busy}>
+            {t('org.save')}
+          </button>
+          <button type="button" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+        </form>
+      </td>
+    </tr>
   );
 }

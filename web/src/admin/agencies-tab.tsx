@@ -1,10 +1,10 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { AGENCY_KINDS, orgApi, type AgencyKind, type ManagedAgency } from '../api/endpoints';
 import { ConfirmButton } from '../components/confirm-button';
 import { useAction } from '../hooks/use-query';
 import { useI18n } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/messages';
-import { AdminListFrame, useEditFocus, usePagedAdminList, type Notice } from './admin-list-frame';
+import { AdminListFrame, EditRow, useEditFocus, usePagedAdminList, type Notice } from './admin-list-frame';
 
 const editButtonId = (key: string) => `edit-agency-${key}`;
 const EMPTY = { code: '', name: '', kind: 'police' as AgencyKind, jurisdictionCode: '' };
@@ -71,71 +71,62 @@ export function AgenciesTab() {
           {t('org.agencyCreate')}
         </button>
       </form>
-      <AdminListFrame searchLabel={t('org.searchAgencies')} paged={paged} emptyTitle={t('org.noAgencies')} notice={notice} error={create.error ?? update.error ?? deactivate.error ?? reactivate.error}>
-        {(items) => (
-          <div className="table-scroll">
-            <table className="register">
-              <caption className="visually-hidden">{t('admin.tab.agencies')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.col.code')}</th>
-                  <th scope="col">{t('admin.col.name')}</th>
-                  <th scope="col">{t('admin.col.kind')}</th>
-                  <th scope="col">{t('admin.col.jurisdiction')}</th>
-                  <th scope="col">{t('org.accounts')}</th>
-                  <th scope="col">{t('tasks.col.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((a) =>
-                  editing === a.id ? (
-                    <AgencyEditRow
-                      key={a.id}
-                      agency={a}
-                      busy={update.busy}
-                      onCancel={() => setEditing(null)}
-                      onSave={(body) =>
-                        void update.execute(a.id, body).then((r) => {
-                          if (!r.ok) return;
-                          setEditing(null);
-                          setNotice({ text: t('org.saved', { name: r.value.name }) });
-                          paged.list.reload();
-                        })
-                      }
-                    />
-                  ) : (
-                    <tr key={a.id} className={a.users_total > 0 && a.users_active === 0 ? 'muted' : undefined}>
-                      <td data-label={t('admin.col.code')}>{a.code}</td>
-                      <td data-label={t('admin.col.name')}>{a.name}</td>
-                      <td data-label={t('admin.col.kind')}>{kindLabel(a.kind)}</td>
-                      <td data-label={t('admin.col.jurisdiction')}>
-                        {a.jurisdiction_name} <span className="muted">({a.jurisdiction_code})</span>
-                      </td>
-                      <td data-label={t('org.accounts')}>
-                        {a.users_active}/{a.users_total}
-                        {a.users_total > 0 && a.users_active === 0 ? <span className="chip">{t('org.inactive')}</span> : null}
-                      </td>
-                      <td data-label={t('tasks.col.actions')}>
-                        <button type="button" id={editButtonId(a.id)} onClick={() => setEditing(a.id)} aria-label={t('org.edit', { name: a.name })}>
-                          {t('org.editShort')}
-                        </button>{' '}
-                        {a.users_active > 0 ? (
-                          <ConfirmButton className="danger" label={t('org.deactivate', { name: a.name })} question={t('org.deactivateConfirm')} busy={deactivate.busy} onConfirm={() => void turnOff(a)}>
-                            {t('org.deactivateShort')}
-                          </ConfirmButton>
-                        ) : a.users_total > 0 ? (
-                          <button type="button" disabled={reactivate.busy} onClick={() => void turnOn(a)} aria-label={t('org.reactivate', { name: a.name })}>
-                            {t('org.reactivateShort')}
-                          </button>
-                        ) : null}
-                      </td>
-                    </tr>
-                  ),
-                )}
-              </tbody>
-            </table>
-          </div>
-        )}
+      <AdminListFrame
+        searchLabel={t('org.searchAgencies')}
+        caption={t('admin.tab.agencies')}
+        headers={[t('admin.col.code'), t('admin.col.name'), t('admin.col.kind'), t('admin.col.jurisdiction'), t('org.accounts')]}
+        paged={paged}
+        emptyTitle={t('org.noAgencies')}
+        notice={notice}
+        error={create.error ?? update.error ?? deactivate.error ?? reactivate.error}
+      >
+        {(items) =>
+          items.map((a) =>
+            editing === a.id ? (
+              <AgencyEditRow
+                key={a.id}
+                agency={a}
+                busy={update.busy}
+                onCancel={() => setEditing(null)}
+                onSave={(body) =>
+                  void update.execute(a.id, body).then((r) => {
+                    if (!r.ok) return;
+                    setEditing(null);
+                    setNotice({ text: t('org.saved', { name: r.value.name }) });
+                    paged.list.reload();
+                  })
+                }
+              />
+            ) : (
+              <tr key={a.id} className={a.users_total > 0 && a.users_active === 0 ? 'muted' : undefined}>
+                <td data-label={t('admin.col.code')}>{a.code}</td>
+                <td data-label={t('admin.col.name')}>{a.name}</td>
+                <td data-label={t('admin.col.kind')}>{kindLabel(a.kind)}</td>
+                <td data-label={t('admin.col.jurisdiction')}>
+                  {a.jurisdiction_name} <span className="muted">({a.jurisdiction_code})</span>
+                </td>
+                <td data-label={t('org.accounts')}>
+                  {a.users_active}/{a.users_total}
+                  {a.users_total > 0 && a.users_active === 0 ? <span className="chip">{t('org.inactive')}</span> : null}
+                </td>
+                <td data-label={t('tasks.col.actions')}>
+                  <button type="button" id={editButtonId(a.id)} onClick={() => setEditing(a.id)} aria-label={t('org.edit', { name: a.name })}>
+                    {t('org.editShort')}
+                  </button>{' '}
+                  {a.users_active > 0 ? (
+                    <ConfirmButton className="danger" label={t('org.deactivate', { name: a.name })} question={t('org.deactivateConfirm')} busy={deactivate.busy} onConfirm={() => void turnOff(a)}>
+                      {t('org.deactivateShort')}
+                    </ConfirmButton>
+                  ) : a.users_total > 0 ? (
+                    <button type="button" disabled={reactivate.busy} onClick={() => void turnOn(a)} aria-label={t('org.reactivate', { name: a.name })}>
+                      {t('org.reactivateShort')}
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            ),
+    )
+        }
       </AdminListFrame>
     </div>
   );
@@ -157,14 +148,11 @@ function KindSelect({ value, onChange }: { value: AgencyKind; onChange(kind: Age
   );
 }
 
-/** The row in edit mode: name, kind and jurisdiction; focus moves into it and Escape cancels. */
+/** The row in edit mode: name, kind and jurisdiction (only what changed is sent). */
 function AgencyEditRow({ agency, busy, onSave, onCancel }: { agency: ManagedAgency; busy: boolean; onSave(body: { name?: string; kind?: AgencyKind; jurisdictionCode?: string }): void; onCancel(): void }) {
   const { t } = useI18n();
   const [draft, setDraft] = useState({ name: agency.name, kind: agency.kind, jurisdictionCode: agency.jurisdiction_code });
-  const first = useRef<HTMLInputElement>(null);
-  useEffect(() => first.current?.focus(), []);
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     const body = {
       ...(draft.name.trim() !== agency.name ? { name: draft.name.trim() } : {}),
       ...(draft.kind !== agency.kind ? { kind: draft.kind } : {}),
@@ -174,10 +162,9 @@ function AgencyEditRow({ agency, busy, onSave, onCancel }: { agency: ManagedAgen
     else onCancel();
   }
   return (
-    <tr className="editing">
-      <td colSpan={6}>
-        <form className="filters" onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onCancel()} aria-label={t('org.editTitle', { name: agency.name })}>
-          <span className="muted">{agency.code}</span>
+    <EditRow columns={6} title={t('org.editTitle', { name: agency.name })} code={agency.code} busy={busy} onSubmit={submit} onCancel={onCancel}>
+      {(first) => (
+        <>
           <label className="grow">
             {t('admin.col.name')}
             <input ref={first} required maxLength={200} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
@@ -187,14 +174,8 @@ function AgencyEditRow({ agency, busy, onSave, onCancel }: { agency: ManagedAgen
             {t('admin.col.jurisdiction')}
             <input required maxLength={40} value={draft.jurisdictionCode} onChange={(e) => setDraft({ ...draft, jurisdictionCode: e.target.value })} />
           </label>
-          <button type="submit" className="primary" disabled={busy} aria-busy={busy}>
-            {t('org.save')}
-          </button>
-          <button type="button" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-        </form>
-      </td>
-    </tr>
+        </>
+      )}
+    </EditRow>
   );
 }

@@ -1,11 +1,11 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { orgApi, type JurisdictionLevel, type ManagedJurisdiction } from '../api/endpoints';
 import { ConfirmButton } from '../components/confirm-button';
 import { formatDate } from '../format/format';
 import { useAction } from '../hooks/use-query';
 import { useI18n } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/messages';
-import { AdminListFrame, useEditFocus, usePagedAdminList, type Notice } from './admin-list-frame';
+import { AdminListFrame, EditRow, useEditFocus, usePagedAdminList, type Notice } from './admin-list-frame';
 
 const LEVELS: JurisdictionLevel[] = ['province', 'district', 'commune'];
 const editButtonId = (key: string) => `edit-jurisdiction-${key}`;
@@ -88,83 +88,70 @@ export function JurisdictionsTab() {
           {t('org.jurisdictionCreate')}
         </button>
       </form>
-      <AdminListFrame searchLabel={t('org.searchJurisdictions')} paged={paged} emptyTitle={t('org.noJurisdictions')} notice={notice} error={create.error ?? update.error}>
-        {(items) => (
-          <div className="table-scroll">
-            <table className="register">
-              <caption className="visually-hidden">{t('admin.tab.jurisdictions')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.col.code')}</th>
-                  <th scope="col">{t('admin.col.name')}</th>
-                  <th scope="col">{t('admin.col.level')}</th>
-                  <th scope="col">{t('org.parent')}</th>
-                  <th scope="col">{t('org.validity')}</th>
-                  <th scope="col">{t('org.agencies')}</th>
-                  <th scope="col">{t('tasks.col.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((j) => {
-                  const ended = Boolean(j.valid_to && j.valid_to <= today());
-                  if (editing === j.code) {
-                    return (
-                      <JurisdictionEditRow
-                        key={j.code}
-                        jurisdiction={j}
-                        busy={update.busy}
-                        onCancel={() => setEditing(null)}
-                        onSave={(body) => void change(j, body, t('org.saved', { name: body.name ?? j.name })).then((ok) => ok && setEditing(null))}
-                      />
-                    );
-                  }
-                  return (
-                    <tr key={j.code} className={ended ? 'muted' : undefined}>
-                      <td data-label={t('admin.col.code')}>{j.code}</td>
-                      <td data-label={t('admin.col.name')}>{j.name}</td>
-                      <td data-label={t('admin.col.level')}>
-                        {t(`org.level.${j.level}` as MessageKey)} <span className="muted">({j.structure})</span>
-                      </td>
-                      <td data-label={t('org.parent')}>{j.parent_name ? `${j.parent_name} (${j.parent_code})` : '—'}</td>
-                      <td data-label={t('org.validity')}>
-                        {j.valid_from ? `${formatDate(j.valid_from)} → ` : ''}
-                        {j.valid_to ? (ended ? t('org.validEnded', { date: formatDate(j.valid_to) }) : formatDate(j.valid_to)) : t('org.validAlways')}
-                      </td>
-                      <td data-label={t('org.agencies')}>{j.agencies}</td>
-                      <td data-label={t('tasks.col.actions')}>
-                        <button type="button" id={editButtonId(j.code)} onClick={() => setEditing(j.code)} aria-label={t('org.edit', { name: j.name })}>
-                          {t('org.editShort')}
-                        </button>{' '}
-                        {ended ? (
-                          <button type="button" disabled={update.busy} onClick={() => restore(j)} aria-label={t('org.restore', { name: j.name })}>
-                            {t('org.restoreShort')}
-                          </button>
-                        ) : (
-                          <ConfirmButton className="danger" label={t('org.end', { name: j.name })} question={t('org.endConfirm')} busy={update.busy} onConfirm={() => end(j)}>
-                            {t('org.endShort')}
-                          </ConfirmButton>
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        )}
+      <AdminListFrame
+        searchLabel={t('org.searchJurisdictions')}
+        caption={t('admin.tab.jurisdictions')}
+        headers={[t('admin.col.code'), t('admin.col.name'), t('admin.col.level'), t('org.parent'), t('org.validity'), t('org.agencies')]}
+        paged={paged}
+        emptyTitle={t('org.noJurisdictions')}
+        notice={notice}
+        error={create.error ?? update.error}
+      >
+        {(items) =>
+          items.map((j) => {
+            const ended = Boolean(j.valid_to && j.valid_to <= today());
+            if (editing === j.code) {
+              return (
+                <JurisdictionEditRow
+                  key={j.code}
+                  jurisdiction={j}
+                  busy={update.busy}
+                  onCancel={() => setEditing(null)}
+                  onSave={(body) => void change(j, body, t('org.saved', { name: body.name ?? j.name })).then((ok) => ok && setEditing(null))}
+                />
+              );
+            }
+            return (
+              <tr key={j.code} className={ended ? 'muted' : undefined}>
+                <td data-label={t('admin.col.code')}>{j.code}</td>
+                <td data-label={t('admin.col.name')}>{j.name}</td>
+                <td data-label={t('admin.col.level')}>
+                  {t(`org.level.${j.level}` as MessageKey)} <span className="muted">({j.structure})</span>
+                </td>
+                <td data-label={t('org.parent')}>{j.parent_name ? `${j.parent_name} (${j.parent_code})` : '—'}</td>
+                <td data-label={t('org.validity')}>
+                  {j.valid_from ? `${formatDate(j.valid_from)} → ` : ''}
+                  {j.valid_to ? (ended ? t('org.validEnded', { date: formatDate(j.valid_to) }) : formatDate(j.valid_to)) : t('org.validAlways')}
+                </td>
+                <td data-label={t('org.agencies')}>{j.agencies}</td>
+                <td data-label={t('tasks.col.actions')}>
+                  <button type="button" id={editButtonId(j.code)} onClick={() => setEditing(j.code)} aria-label={t('org.edit', { name: j.name })}>
+                    {t('org.editShort')}
+                  </button>{' '}
+                  {ended ? (
+                    <button type="button" disabled={update.busy} onClick={() => restore(j)} aria-label={t('org.restore', { name: j.name })}>
+                      {t('org.restoreShort')}
+                    </button>
+                  ) : (
+                    <ConfirmButton className="danger" label={t('org.end', { name: j.name })} question={t('org.endConfirm')} busy={update.busy} onConfirm={() => end(j)}>
+                      {t('org.endShort')}
+                    </ConfirmButton>
+                  )}
+                </td>
+              </tr>
+            );
+          })
+        }
       </AdminListFrame>
     </div>
   );
 }
 
-/** The row in edit mode: name and validity dates; focus moves into it and Escape cancels. */
+/** The row in edit mode: name and validity dates (only what changed is sent; an empty date clears it). */
 function JurisdictionEditRow({ jurisdiction: j, busy, onSave, onCancel }: { jurisdiction: ManagedJurisdiction; busy: boolean; onSave(body: { name?: string; validFrom?: string | null; validTo?: string | null }): void; onCancel(): void }) {
   const { t } = useI18n();
   const [draft, setDraft] = useState({ name: j.name, validFrom: j.valid_from ?? '', validTo: j.valid_to ?? '' });
-  const first = useRef<HTMLInputElement>(null);
-  useEffect(() => first.current?.focus(), []);
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     const body = {
       ...(draft.name.trim() !== j.name ? { name: draft.name.trim() } : {}),
       ...(draft.validFrom !== (j.valid_from ?? '') ? { validFrom: draft.validFrom || null } : {}),
@@ -174,10 +161,9 @@ function JurisdictionEditRow({ jurisdiction: j, busy, onSave, onCancel }: { juri
     else onCancel();
   }
   return (
-    <tr className="editing">
-      <td colSpan={7}>
-        <form className="filters" onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onCancel()} aria-label={t('org.editTitle', { name: j.name })}>
-          <span className="muted">{j.code}</span>
+    <EditRow columns={7} title={t('org.editTitle', { name: j.name })} code={j.code} busy={busy} onSubmit={submit} onCancel={onCancel}>
+      {(first) => (
+        <>
           <label className="grow">
             {t('admin.col.name')}
             <input ref={first} required maxLength={200} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
@@ -190,14 +176,8 @@ function JurisdictionEditRow({ jurisdiction: j, busy, onSave, onCancel }: { juri
             {t('org.validTo')}
             <input type="date" value={draft.validTo} onChange={(e) => setDraft({ ...draft, validTo: e.target.value })} />
           </label>
-          <button type="submit" className="primary" disabled={busy} aria-busy={busy}>
-            {t('org.save')}
-          </button>
-          <button type="button" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-        </form>
-      </td>
-    </tr>
+        </>
+      )}
+    </EditRow>
   );
 }
