@@ -14,6 +14,7 @@ export const m0045_case_lifecycle_court_areas: Migration = {
   async up(db: Kysely<unknown>) {
     await sql`ALTER TABLE rehab_case ADD COLUMN closed_at timestamptz`.execute(db);
     await sql`CREATE INDEX rehab_case_person_open_idx ON rehab_case (person_id) WHERE status = 'open'`.execute(db);
+    await sql`CREATE INDEX rehab_case_instance_idx ON rehab_case (instance_id)`.execute(db);
     await sql`
       CREATE FUNCTION rehab_case_close(p_case rehab_case, p_state text, p_at timestamptz) RETURNS void
       LANGUAGE plpgsql AS $$
@@ -63,7 +64,10 @@ export const m0045_case_lifecycle_court_areas: Migration = {
       LANGUAGE plpgsql AS $$
       DECLARE v_instance process_instance;
       BEGIN
-        SELECT * INTO v_instance FROM process_instance WHERE id::text = NEW.instance_id;
+        IF NEW.instance_id !~ '^[0-9a-fA-F-]{36}$' THEN
+          RETURN NULL;
+        END IF;
+        SELECT * INTO v_instance FROM process_instance WHERE id = NEW.instance_id::uuid;
         IF FOUND AND v_instance.state <> 'active' AND NEW.closed_at IS NULL THEN
           PERFORM rehab_case_close(NEW, v_instance.state, coalesce(v_instance.ended_at, now()));
         END IF;
@@ -92,6 +96,7 @@ export const m0045_case_lifecycle_court_areas: Migration = {
     await sql`DROP FUNCTION IF EXISTS rehab_case_on_instance_link()`.execute(db);
     await sql`DROP FUNCTION IF EXISTS rehab_case_on_instance_end()`.execute(db);
     await sql`DROP FUNCTION IF EXISTS rehab_case_close(rehab_case, text, timestamptz)`.execute(db);
+    await sql`DROP INDEX IF EXISTS rehab_case_instance_idx`.execute(db);
     await sql`DROP INDEX IF EXISTS rehab_case_person_open_idx`.execute(db);
     await sql`ALTER TABLE rehab_case DROP COLUMN IF EXISTS closed_at`.execute(db);
   },
