@@ -7,7 +7,7 @@ export type Action =
   | 'start' | 'cancel' | 'modify' | 'migrate' | 'deploy' | 'retry';
 export type SubjectType =
   | 'Task' | 'Instance' | 'Case' | 'Person' | 'Attachment' | 'History'
-  | 'User' | 'Agency' | 'Jurisdiction' | 'Holiday' | 'Definition' | 'Variant' | 'AuditLog' | 'Mail' | 'Job' | 'Incident';
+  | 'User' | 'Agency' | 'Jurisdiction' | 'Holiday' | 'Definition' | 'Form' | 'Variant' | 'AuditLog' | 'Mail' | 'Job' | 'Incident';
 type Row = Record<string, unknown>;
 /** CASL types conditions of string subjects as MongoQuery<never>; ours are plain row conditions. */
 const when = (c: object) => c as MongoQuery<never>;
@@ -39,7 +39,7 @@ export function defineAbilityFor(p: Principal): AppAbility {
   // Everyone signed in: reference data and their own account.
   can('read', 'Jurisdiction');
   can('read', 'Agency');
-  can('read', 'Definition');
+  can('read', ['Definition', 'Form']);
   can('read', 'User', when({ id: p.userId }));
 
   const worker = roles.has('staff') || roles.has('supervisor') || roles.has('leader') || roles.has('auditor');
@@ -88,6 +88,7 @@ export function defineAbilityFor(p: Principal): AppAbility {
     // definitions are deployed for a jurisdiction (`scope` = its path, '/' = global): only the global admin deploys global ones
     can('deploy', 'Definition', inAdmin);
     can(['read', 'create', 'update'], 'Variant', inAdmin);
+    can('create', 'Form'); // forms are global, versioned (issue 8)
     can('migrate', 'Instance', inAdmin);
     can(['read', 'retry'], ['Job', 'Incident']);
     can('read', 'Mail');
@@ -101,6 +102,7 @@ export function defineAbilityFor(p: Principal): AppAbility {
   // District/commune admins adopt variants of procedures in their own subtree (issue 8).
   if (roles.has('variant_admin') && p.agency) {
     can(['read', 'create', 'update'], 'Variant', inHome);
+    can('create', 'Form');
     can('migrate', 'Instance', inHome);
   }
   return build();
