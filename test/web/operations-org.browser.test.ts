@@ -97,7 +97,7 @@ describe('operations (agencies, jurisdictions), who else can act and named histo
     // then exactly those accounts are enabled again
     await page.getByText('Công an xã Số Một hoạt động lại (2 tài khoản được mở).').waitFor();
     expect(state.calls.find((c) => c.path.endsWith('/reactivate'))?.body).toEqual({ userIds: ['u-a-1-0', 'u-a-1-1'] });
-  });
+  }, 90_000);
 
   it('should page and search jurisdictions, end one today and undo it', async () => {
     // given
@@ -125,7 +125,7 @@ describe('operations (agencies, jurisdictions), who else can act and named histo
     await page.getByLabel('Tìm địa bàn (tên, mã)').fill('không có');
     await page.getByText('Không có kết quả phù hợp với tìm kiếm.').waitFor();
     await page.screenshot({ path: `${ARTIFACTS}/admin-jurisdictions.png`, fullPage: true });
-  });
+  }, 90_000);
 
   it('should show who else can act, by agency, on the task page', async () => {
     // given
@@ -144,7 +144,7 @@ describe('operations (agencies, jurisdictions), who else can act and named histo
     expect(await people.innerText()).toContain('police:99002');
     expect(state.calls.some((c) => c.path === '/api/agencies')).toBe(false);
     await expectAccessible();
-  });
+  }, 90_000);
 
   it('should show step and people names in the instance history', async () => {
     // given
@@ -170,7 +170,7 @@ describe('operations (agencies, jurisdictions), who else can act and named histo
     expect(text).not.toContain('u9');
     await expectAccessible();
     await page.screenshot({ path: `${ARTIFACTS}/instance-history.png`, fullPage: true });
-  });
+  }, 90_000);
 
   it('should ask for the first page of the register once, while the app loads, and the counts after it', async () => {
     // given a signed-in officer with tasks
@@ -194,6 +194,6 @@ describe('operations (agencies, jurisdictions), who else can act and named histo
     expect(requests.indexOf(firstPage[0])).toBeLessThan(requests.indexOf('/api/session'));
     expect(counts, requests.join('\n')).toHaveLength(4);
     expect(Math.min(...counts.map((c) => requests.indexOf(c)))).toBeGreaterThan(requests.indexOf(firstPage[0]));
-  });
+  }, 90_000);
 });
 
