@@ -4,6 +4,7 @@ import { auditRoutes } from './audit.routes';
 import { caseRoutes } from './case.routes';
 import { definitionRoutes } from './definition.routes';
 import { exchangeRoutes } from './exchange.routes';
+import { formRoutes } from './form.routes';
 import { indicatorRoutes } from './indicator.routes';
 import { instanceRoutes } from './instance.routes';
 import { operationsRoutes } from './operations.routes';
@@ -27,6 +28,7 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   await app.register(auditRoutes);
   await app.register(definitionRoutes);
   await app.register(variantRoutes);
+  await app.register(formRoutes);
   await app.register(instanceRoutes);
   await app.register(taskRoutes);
   await app.register(operationsRoutes);
