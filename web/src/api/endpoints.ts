@@ -303,6 +303,30 @@ export const variantApi = {
   setActive: (id: string, active: boolean) => api<VariantRow>('POST', `/api/variants/${id}/${active ? 'activate' : 'deactivate'}`),
 };
 
+// ---- forms registry (server/routes/form.routes.ts) ----------------------------------------------------
+export interface FormVersionBody {
+  id: string;
+  title: { vi: string; en: string };
+  mau?: string;
+  schema: Record<string, unknown>;
+  uiSchema?: Record<string, unknown>;
+  translations?: { en?: Record<string, unknown> };
+  examples?: { valid?: Record<string, unknown>[] };
+}
+export type StoredFormVersion = FormVersionBody & { version: number; checksum: string; createdAt: string; createdBy: string };
+export interface FormLintProblemRow { severity: 'error' | 'warning'; code: string; path: string; message: { vi: string; en: string } }
+
+export const formApi = {
+  list: (query: { q?: string; limit?: number; offset?: number }, signal?: AbortSignal) =>
+    api<ListPage<{ id: string; latestVersion: number; title: { vi: string; en: string }; mau?: string; createdAt: string }>>('GET', '/api/forms', { query, signal }),
+  latest: (id: string, signal?: AbortSignal) => api<StoredFormVersion>('GET', `/api/forms/${encodeURIComponent(id)}`, { signal }),
+  version: (id: string, version: number, signal?: AbortSignal) => api<StoredFormVersion>('GET', `/api/forms/${encodeURIComponent(id)}/versions/${version}`, { signal }),
+  versions: (id: string, signal?: AbortSignal) =>
+    api<{ items: { id: string; version: number; checksum: string; createdAt: string; createdBy: string }[] }>('GET', `/api/forms/${encodeURIComponent(id)}/versions`, { signal }),
+  /** 201 with created: true for a new version; 200 with created: false when nothing changed. */
+  save: (body: FormVersionBody) => api<{ form: StoredFormVersion; created: boolean; warnings: FormLintProblemRow[] }>('POST', '/api/forms', { body }),
+};
+
 // ---- organisation administration (server/routes/org.routes.ts) -------------------------------------
 
 export type AgencyKind = 'police' | 'people_committee' | 'health_facility' | 'labour_office' | 'court' | 'procuracy' | 'rehab_centre';
