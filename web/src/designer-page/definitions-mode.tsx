@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
-import { emptyDiagram, type FormFile, type Problem } from '../../../designer';
+import { emptyDiagram, type Problem } from '../../../designer';
 import { definitionApi, type DefinitionRow } from '../api/endpoints';
 import { DefinitionPicker, whereText } from './definition-picker';
 import { DeployPanel } from './deploy-panel';
 import { useDesignerText } from './designer-messages';
 import { ProcessWorkspace } from './process-workspace';
+import { useProcedureForms } from './use-procedure-forms';
 
 export interface ModeProps {
   /** Reports whether the model has changes not yet deployed (the page guards them). */
@@ -21,7 +22,7 @@ export function DefinitionsMode({ onDirty, confirmDiscard }: ModeProps) {
   const [definition, setDefinition] = useState<DefinitionRow | null>(null);
   const [xml, setXml] = useState<string>(() => emptyDiagram());
   const [baseline, setBaseline] = useState<string>(xml);
-  const [forms, setForms] = useState<FormFile[]>([]);
+  const procedureForms = useProcedureForms();
   const [serverProblems, setServerProblems] = useState<Problem[]>([]);
   const [refreshKey, setRefreshKey] = useState(0);
   const dirty = xml !== baseline;
@@ -32,6 +33,7 @@ export function DefinitionsMode({ onDirty, confirmDiscard }: ModeProps) {
     setXml(text);
     setBaseline(text);
     setServerProblems([]);
+    void procedureForms.load(text);
   };
   const deploy = async (versionTag: string) => {
     const { definitions } = await definitionApi.deploy({ xml, versionTag: versionTag || undefined });
@@ -59,7 +61,15 @@ export function DefinitionsMode({ onDirty, confirmDiscard }: ModeProps) {
         )}
       </p>
       <DeployPanel xml={xml} onProblems={setServerProblems} deploy={deploy} withVersionTag />
-      <ProcessWorkspace xml={xml} onXml={setXml} forms={forms} onForms={setForms} serverProblems={serverProblems} />
+      <ProcessWorkspace
+        xml={xml}
+        onXml={setXml}
+        forms={procedureForms.forms}
+        onForms={procedureForms.setForms}
+        serverProblems={serverProblems}
+        formsHeader={definition && procedureForms.header}
+        formActions={procedureForms.actions}
+      />
     </div>
   );
 }

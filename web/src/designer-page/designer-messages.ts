@@ -87,6 +87,14 @@ const entries = {
   'migration.cannot': ['Không', 'No'],
   'migration.result': ['Đã chuyển {migrated} hồ sơ; {failed} hồ sơ không chuyển được.', 'Moved {migrated} cases; {failed} could not be moved.'],
   'migration.sameVersion': ['Chọn hai phiên bản khác nhau.', 'Choose two different versions.'],
+  'forms.save': ['Lưu phiên bản biểu mẫu', 'Save form version'],
+  'forms.saving': ['Đang lưu biểu mẫu…', 'Saving the form…'],
+  'forms.saved': ['Đã lưu biểu mẫu {id}, phiên bản {version}.', 'Saved form {id}, version {version}.'],
+  'forms.unchanged': ['Biểu mẫu {id} không thay đổi: vẫn là phiên bản {version}.', 'Form {id} is unchanged: still version {version}.'],
+  'forms.invalid': ['Máy chủ từ chối biểu mẫu: {count} vấn đề.', 'The server rejects the form: {count} problems.'],
+  'forms.loading': ['Đang tải các biểu mẫu của quy trình…', 'Loading the procedure’s forms…'],
+  'forms.loaded': ['Đã tải {count} biểu mẫu (phiên bản mới nhất) để chỉnh sửa.', 'Loaded {count} forms (latest versions) for editing.'],
+  'forms.missing': ['Chưa có trên máy chủ: {ids}', 'Not on the server yet: {ids}'],
   'migration.badMapping': ['Dòng "{line}" không đúng dạng mã cũ=mã mới.', 'Line "{line}" is not old id=new id.'],
 } as const satisfies Record<string, readonly [string, string]>;
 

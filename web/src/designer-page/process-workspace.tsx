@@ -19,6 +19,10 @@ export interface WorkspaceProps {
   onTab?(tab: WorkspaceTab): void;
   /** Shown above the compare tab's content (e.g. what is compared with what). */
   compareHeader?: ReactNode;
+  /** Shown above the forms tab (which forms were loaded from the server). */
+  formsHeader?: ReactNode;
+  /** Buttons for the selected form (the versioned save); `replace` swaps in the stored version. */
+  formActions?(form: FormFile, replace: (form: FormFile) => void): ReactNode;
 }
 
 /**
@@ -55,6 +59,7 @@ export function ProcessWorkspace(props: WorkspaceProps) {
     const file = event.target.files?.[0];
     if (file) set(await file.text());
   };
+  const replaceSelected = (form: FormFile) => onForms(forms.map((f, i) => (i === selectedForm ? form : f)));
   const addForm = (id = `form.${forms.length + 1}`) => {
     onForms([...forms, emptyForm(id)]);
     setSelectedForm(forms.length);
@@ -75,6 +80,7 @@ export function ProcessWorkspace(props: WorkspaceProps) {
         </div>
         {tab === 'forms' && (
           <div>
+            {props.formsHeader}
             <div className="qt-toolbar">
               {forms.map((form, index) => (
                 <button key={form.id + index} type="button" aria-pressed={index === selectedForm} onClick={() => setSelectedForm(index)}>
@@ -90,9 +96,8 @@ export function ProcessWorkspace(props: WorkspaceProps) {
                 +
               </button>
             </div>
-            {forms[selectedForm] && (
-              <FormEditor key={selectedForm} form={forms[selectedForm]} locale={locale} onChange={(form) => onForms(forms.map((f, i) => (i === selectedForm ? form : f)))} />
-            )}
+            {forms[selectedForm] && props.formActions?.(forms[selectedForm], replaceSelected)}
+            {forms[selectedForm] && <FormEditor key={selectedForm} form={forms[selectedForm]} locale={locale} onChange={replaceSelected} />}
           </div>
         )}
         {tab === 'variant' && (

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
-import { extractOverrides, type FormFile, type Problem } from '../../../designer';
+import { extractOverrides, type Problem } from '../../../designer';
 import { variantApi } from '../api/endpoints';
 import { DeployPanel } from './deploy-panel';
 import { useDesignerText } from './designer-messages';
 import type { ModeProps } from './definitions-mode';
 import { ProcessWorkspace, type WorkspaceTab } from './process-workspace';
+import { useProcedureForms } from './use-procedure-forms';
 import type { VariantSession } from './variant-session';
 
 export interface VariantEditorProps extends ModeProps {
@@ -23,7 +24,7 @@ export function VariantEditor({ session, onBack, onDirty, confirmDiscard }: Vari
   const [rebaseTo, setRebaseTo] = useState(session.rebaseTo);
   const [xml, setXml] = useState(session.xml);
   const [baseline, setBaseline] = useState(session.variant ? session.xml : '');
-  const [forms, setForms] = useState<FormFile[]>([]);
+  const procedureForms = useProcedureForms(session.xml);
   const [serverProblems, setServerProblems] = useState<Problem[]>([]);
   const [tab, setTab] = useState<WorkspaceTab>(session.rebaseTo ? 'variant' : 'process');
   const [notice, setNotice] = useState<string | null>(null);
@@ -75,8 +76,10 @@ export function VariantEditor({ session, onBack, onDirty, confirmDiscard }: Vari
       <ProcessWorkspace
         xml={xml}
         onXml={setXml}
-        forms={forms}
-        onForms={setForms}
+        forms={procedureForms.forms}
+        onForms={procedureForms.setForms}
+        formsHeader={procedureForms.header}
+        formActions={procedureForms.actions}
         serverProblems={serverProblems}
         parentXml={parent.xml}
         tab={tab}
