@@ -40,7 +40,7 @@ describe('rulesets 2022 and 2025 where they agree', () => {
     expect(old.path).toEqual(now.path);
     const pattern = (groups: string[][], commune: string) => groups.map((g) => g.map((x) => x.replace(commune, '<commune>')));
     expect(pattern(old.groups, '99104')).toEqual(pattern(now.groups, '99160'));
-  });
+  }, 90_000);
 
   it('a claimed task belongs to its assignee: the colleague chief cannot complete it until it is given back', async () => {
     p.clock.set(vn('2026-06-02T08:00:00'));
