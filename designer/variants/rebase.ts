@@ -28,6 +28,23 @@ export interface RebaseConflict {
   base?: Record<string, string>;
   parent?: Record<string, string>;
   variant?: Record<string, string>;
+  /** For conflicts the user may resolve (`isResolvable`): whose value the rebased model holds. */
+  resolution?: ConflictChoice;
+}
+
+/** Per conflict: keep the variant's value (the default) or take the parent's new version's. */
+export type ConflictChoice = 'variant' | 'parent';
+/** Choices by `conflictKey`; conflicts without an entry keep the variant's value. */
+export type ConflictResolutions = Readonly<Record<string, ConflictChoice>>;
+
+/** Stable key of a conflict across re-runs of the same rebase (kind, element, property unit). */
+export function conflictKey(conflict: Pick<RebaseConflict, 'kind' | 'elementId' | 'unit'>): string {
+  return `${conflict.kind}:${conflict.elementId}:${conflict.unit ?? ''}`;
+}
+
+/** Conflicts with a choice: a property both changed, or an element the variant removed and the parent changed. */
+export function isResolvable(conflict: Pick<RebaseConflict, 'kind'>): boolean {
+  return conflict.kind === 'both-changed' || conflict.kind === 'removed-changed-by-parent';
 }
 
 export interface RebaseResult {
@@ -43,9 +60,11 @@ export async function extractOverrides(parentXml: string, variantXml: string): P
  * Re-applies a variant's overrides on a new parent version: elements the variant added are
  * added (with their diagram shapes), elements it removed are removed, and every property unit it
  * changed is set to the variant's value. Where the parent changed the same unit or element
- * since the variant's base, the variant's value is kept and a conflict is reported for review.
+ * since the variant's base, a conflict is reported for review and `resolutions` decides (by
+ * `conflictKey`): 'variant' (default) keeps the variant's value or removal, 'parent' keeps the new
+ * parent version's value or element. Other conflict kinds have no choice (see `isResolvable`).
  */
-export async function rebase(newParentXml: string, overrides: VariantOverrides): Promise<RebaseResult> {
+export async function rebase(newParentXml: string, overrides: VariantOverrides, resolutions: ConflictResolutions = {}): Promise<RebaseResult> {
   const moddle = createModdle();
   const baseTree = await parseDefinitions(moddle, overrides.parentXml);
   const variantTree = await parseDefinitions(moddle, overrides.variantXml);
@@ -55,14 +74,20 @@ export async function rebase(newParentXml: string, overrides: VariantOverrides):
   const parent = snapshotEntities(target);
   const variantEntities = entitiesOf(variantTree);
   const conflicts: RebaseConflict[] = [];
+  /** Records a resolvable conflict and answers whether the variant's side wins it. */
+  const variantWins = (conflict: RebaseConflict): boolean => {
+    const resolution = resolutions[conflictKey(conflict)] ?? 'variant';
+    conflicts.push({ ...conflict, resolution });
+    return resolution === 'variant';
+  };
 
   for (const [id, after] of variant) {
     const before = base.get(id);
     if (!before) addElement(id, variantEntities.get(id)!, variantTree, target, parent, conflicts);
-    else changeElement(moddle, before, after, variantEntities.get(id)!, target, parent.get(id), conflicts);
+    else changeElement(moddle, before, after, variantEntities.get(id)!, target, parent.get(id), conflicts, variantWins);
   }
   for (const [id, before] of base) {
-    if (!variant.has(id)) removeElement(id, before, target, parent.get(id), conflicts);
+    if (!variant.has(id)) removeElement(id, before, target, parent.get(id), variantWins);
   }
   repointReferences(target, indexById(target));
   repairFlowReferences(target);
@@ -78,6 +103,7 @@ function changeElement(
   target: Element,
   current: EntitySnapshot | undefined,
   conflicts: RebaseConflict[],
+  variantWins: (conflict: RebaseConflict) => boolean,
 ): void {
   const element = entitiesOf(target).get(after.id);
   if (!element || !current) {
@@ -89,10 +115,10 @@ function changeElement(
     return;
   }
   if (before.type !== after.type) {
-    if (current.type !== before.type || !sameValues(current.properties, before.properties)) {
-      conflicts.push({ kind: 'both-changed', elementId: after.id, unit: '$type', base: { $type: before.type }, parent: { $type: current.type }, variant: { $type: after.type } });
+    const parentChanged = current.type !== before.type || !sameValues(current.properties, before.properties);
+    if (!parentChanged || variantWins({ kind: 'both-changed', elementId: after.id, unit: '$type', base: { $type: before.type }, parent: { $type: current.type }, variant: { $type: after.type } })) {
+      replaceElement(element, source);
     }
-    replaceElement(element, source);
     return;
   }
   const baseUnits = unitValues(before.properties);
@@ -102,7 +128,8 @@ function changeElement(
     if (sameValues(baseUnits.get(unit), variantUnits.get(unit))) continue;
     const parentChanged = !sameValues(baseUnits.get(unit), parentUnits.get(unit));
     if (parentChanged && !sameValues(parentUnits.get(unit), variantUnits.get(unit))) {
-      conflicts.push({ kind: 'both-changed', elementId: after.id, unit, base: baseUnits.get(unit) ?? {}, parent: parentUnits.get(unit) ?? {}, variant: variantUnits.get(unit) ?? {} });
+      // the parent's choice leaves the target's (the new parent's) value in place
+      if (!variantWins({ kind: 'both-changed', elementId: after.id, unit, base: baseUnits.get(unit) ?? {}, parent: parentUnits.get(unit) ?? {}, variant: variantUnits.get(unit) ?? {} })) continue;
     }
     applyUnit(moddle, unit, source, element);
   }
@@ -127,11 +154,12 @@ function addElement(id: string, source: Element, variantTree: Element, target: E
   moveDiagramElements(source, variantTree, target);
 }
 
-function removeElement(id: string, before: EntitySnapshot, target: Element, current: EntitySnapshot | undefined, conflicts: RebaseConflict[]): void {
+function removeElement(id: string, before: EntitySnapshot, target: Element, current: EntitySnapshot | undefined, variantWins: (conflict: RebaseConflict) => boolean): void {
   const element = entitiesOf(target).get(id);
   if (!element || !current) return;
   if (!sameValues(before.properties, current.properties) || before.type !== current.type) {
-    conflicts.push({ kind: 'removed-changed-by-parent', elementId: id, base: before.properties, parent: current.properties });
+    // the parent's choice keeps the element as the new parent version has it
+    if (!variantWins({ kind: 'removed-changed-by-parent', elementId: id, base: before.properties, parent: current.properties })) return;
   }
   const container = element.$parent;
   const property = container && containingProperty(container, element);

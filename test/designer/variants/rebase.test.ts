@@ -57,6 +57,7 @@ describe('extractOverrides + rebase', () => {
         base: { 'extensionElements.zeebe:taskSchedule.dueDate': '=add working days(now(), 5)' },
         parent: { 'extensionElements.zeebe:taskSchedule.dueDate': '=add working days(now(), 10)' },
         variant: { 'extensionElements.zeebe:taskSchedule.dueDate': '=add working days(now(), 7)' },
+        resolution: 'variant',
       },
     ]);
     expect(xml).toContain('dueDate="=add working days(now(), 7)"');
