@@ -12,14 +12,11 @@ import { useQuery } from '../hooks/use-query';
 import { useI18n } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/messages';
 import { TaskFilters } from './task-filters';
-import { listStateOf, loadTaskList, PAGE_SIZE, prefetchTaskList, viewQuery, VIEWS, type ListView } from './task-list-query';
+import { listStateOf, loadTaskList, PAGE_SIZE, viewQuery, VIEWS, type ListView } from './task-list-query';
 import { TaskTable } from './task-table';
 
 /** The task page (RJSF, bpmn-js viewer) is its own chunk: the list stays light. */
 const TaskDetail = lazy(() => import('./task-detail'));
-
-// Runs once when the app's code loads: the first page of the register is on its way before React renders.
-if (typeof window !== 'undefined') prefetchTaskList(window.location);
 
 /** Task register with the four lists, filters, counts and the open task beside it (Camunda Tasklist style). */
 export function TaskListPage() {
