@@ -1,7 +1,7 @@
 import type { Kysely, RawBuilder, SqlBool } from 'kysely';
 import type { ServerDatabase } from '../db/schema';
 
-const columns = ['c.id', 'c.code', 'c.person_id', 'c.procedure_key', 'c.title', 'c.scope', 'c.status', 'c.instance_id', 'c.data', 'c.medical', 'c.created_by', 'c.created_at', 'c.updated_at'] as const;
+const columns = ['c.id', 'c.code', 'c.person_id', 'c.procedure_key', 'c.title', 'c.scope', 'c.status', 'c.instance_id', 'c.data', 'c.medical', 'c.created_by', 'c.created_at', 'c.updated_at', 'c.closed_at'] as const;
 
 export function findCase(db: Kysely<ServerDatabase>, id: string) {
   return db.selectFrom('rehab_case as c').innerJoin('person as p', 'p.id', 'c.person_id').select([...columns, 'p.full_name as person_name']).where('c.id', '=', id).executeTakeFirst();

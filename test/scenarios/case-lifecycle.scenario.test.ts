@@ -51,6 +51,9 @@ describe('a case ends with its procedure (rehab_case.status, closed_at, person s
     const closed = await caseRow(started.caseId);
     expect(closed.status).toBe('closed');
     expect(closed.closed_at).toEqual(instance.ended_at);
+    // the case API shows it closed to the commune police
+    const shown = await http.get('ca.xa1', `/api/cases/${started.caseId}`);
+    expect(shown.json()).toMatchObject({ status: 'closed', closed_at: instance.ended_at?.toISOString() });
     // and the person's interim management ends: a "closed" entry naming the case
     const person = await personRow(personId);
     expect(person.status).toBe('closed');
