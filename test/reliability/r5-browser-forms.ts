@@ -47,13 +47,14 @@ async function windowMarker(page: Page, label: string, w: Watch): Promise<void> 
  * Types `values` (cycled) into every enabled text input and textarea under `scope`, saving the draft after
  * each: a value the server refuses (4xx, e.g. too long for the field) is counted and cleared again.
  */
-async function typeAndSave(page: Page, scope: string, values: string[], w: Watch): Promise<void> {
+async function typeAndSave(page: Page, scope: string, values: string[], w: Watch): Promise<string[]> {
   const fields = page.locator(`${scope} input[type=text]:enabled, ${scope} input:not([type]):enabled, ${scope} textarea:enabled`);
   const n = await fields.count();
+  const saved: string[] = [];
   const save = page.getByRole('button', { name: 'Lưu nháp' });
   if (await save.isDisabled()) {
     w.violations.push('the task form cannot be saved by this user (pick another task)');
-    return;
+    return [];
   }
   for (let i = 0; i < n; i++) {
     const typed = await fields.nth(i).fill(values[i % values.length], { timeout: 5_000 }).then(() => true, () => false);
@@ -63,12 +64,15 @@ async function typeAndSave(page: Page, scope: string, values: string[], w: Watch
       page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().includes('/draft'), { timeout: 15_000 }),
       save.click(),
     ]);
-    if (response.status() < 300) w.counters.draftSaves += 1;
-    else if (response.status() < 500) {
+    if (response.status() < 300) {
+      w.counters.draftSaves += 1;
+      saved.push(values[i % values.length].normalize('NFC'));
+    } else if (response.status() < 500) {
       w.counters.draftValuesRefused4xx += 1;
       await fields.nth(i).fill('').catch(() => undefined);
     }
   }
+  return saved;
 }
 
 /**
@@ -101,13 +105,16 @@ export async function runBrowserForms(baseUrl: string, password: string, browser
   if (withForm) {
     const form = '.task-detail-pane form';
     await taskPage.locator(form).waitFor({ timeout: 20_000 });
-    await typeAndSave(taskPage, form, values, w);
+    const saved = await typeAndSave(taskPage, form, values, w);
     await windowMarker(taskPage, 'task form (typed, drafts saved)', w);
     if (!w.counters.draftSaves) w.violations.push('no draft with a hostile value was accepted, nothing to render back');
     await taskPage.reload();
     await taskPage.locator(form).waitFor({ timeout: 20_000 });
-    const shown = await taskPage.locator(`${form} input[type=text], ${form} input:not([type]), ${form} textarea`).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
-    w.counters.draftValuesRenderedBack = shown.filter((v) => values.some((h) => h.normalize('NFC') === v.normalize('NFC') && h.length > 3)).length;
+    // the saved values come back as field values (polled: a loaded machine renders slowly)
+    const back = await taskPage
+      .waitForFunction(([selector, wanted]) => [...document.querySelectorAll<HTMLInputElement>(selector)].filter((e) => wanted.includes(e.value.normalize('NFC'))).length, [`${form} input, ${form} textarea`, saved] as const, { timeout: 20_000 })
+      .then((handle) => handle.jsonValue() as Promise<number>, () => 0);
+    w.counters.draftValuesRenderedBack = back;
     await windowMarker(taskPage, 'task form (draft reloaded)', w);
     await taskPage.getByRole('button', { name: 'Hoàn thành và chuyển bước tiếp theo' }).click();
     await taskPage.waitForTimeout(1_500);
@@ -118,10 +125,10 @@ export async function runBrowserForms(baseUrl: string, password: string, browser
   for (const path of ['/tasks?view=groups', `/cases/persons/${person.id}`, `/instances/${started.instanceId}`, `/tasks?view=groups&q=${encodeURIComponent(values[0].slice(0, 50))}`]) {
     await taskPage.goto(`${baseUrl}${path}`);
     await taskPage.locator('.shell-header').waitFor({ timeout: 30_000 }).catch(() => undefined);
-    await taskPage.waitForTimeout(600);
     w.counters.pagesOpened += 1;
-    const text = await taskPage.locator('body').innerText();
-    if (values.slice(0, 2).some((v) => v.length > 5 && text.includes(v.normalize('NFC').slice(0, 20)))) w.counters.hostileStepsShown += 1;
+    const wanted = values.slice(0, 2).filter((v) => v.length > 5).map((v) => v.normalize('NFC').slice(0, 20));
+    const shown = await taskPage.waitForFunction((texts) => texts.some((t) => document.body.innerText.includes(t)), wanted, { timeout: 15_000 }).then(() => true, () => false);
+    if (shown) w.counters.hostileStepsShown += 1;
     await windowMarker(taskPage, path, w);
   }
   await taskPage.close();

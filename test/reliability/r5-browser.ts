@@ -59,7 +59,8 @@ export async function runBrowserXss(baseUrl: string, password: string, browser: 
       await page.waitForTimeout(400);
       counters.pagesOpened += 1;
       const shown = path.startsWith('/cases/persons/') ? names[personIds.indexOf(path.split('/').at(-1)!)] : undefined;
-      if (shown && csp === 'no CSP' && (await page.locator('body').innerText()).includes(shown.normalize('NFC').slice(0, 12))) counters.namesShownAsText += 1;
+      // polled: on a loaded machine the person page renders after the fixed wait above
+      if (shown && csp === 'no CSP' && (await page.waitForFunction((text) => document.body.innerText.includes(text), shown.normalize('NFC').slice(0, 12), { timeout: 10_000 }).then(() => true, () => false))) counters.namesShownAsText += 1;
       if (await page.evaluate(`typeof window.${XSS_MARKER} !== 'undefined'`)) { counters.windowMarkers += 1; violations.push(`${csp}: window.${XSS_MARKER} set on ${path}`); }
     }
     await page.close();
