@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { DesignerLocale } from '../i18n/translate.module';
 import { uiText } from '../i18n/ui-messages';
 import { propertyLabel } from './property-labels';
-import { extractOverrides, rebase, type RebaseResult } from './rebase';
+import { conflictKey, extractOverrides, isResolvable, rebase, type ConflictChoice, type ConflictResolutions, type RebaseConflict, type RebaseResult } from './rebase';
 import { VariantDiff } from './variant-diff';
 
 export interface RebasePreviewProps {
@@ -23,12 +23,16 @@ export interface RebasePreviewProps {
 export function RebasePreview({ baseXml, variantXml, newParentXml, locale = 'vi', onAccept }: RebasePreviewProps) {
   const [result, setResult] = useState<RebaseResult | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [resolutions, setResolutions] = useState<ConflictResolutions>({});
+  const choose = (conflict: RebaseConflict, choice: ConflictChoice) => setResolutions((current) => ({ ...current, [conflictKey(conflict)]: choice }));
 
+  useEffect(() => setResolutions((current) => (Object.keys(current).length > 0 ? {} : current)), [baseXml, variantXml, newParentXml]);
   useEffect(() => {
     let cancelled = false;
     (async () => {
       try {
-        const rebased = await rebase(newParentXml, await extractOverrides(baseXml, variantXml));
+        // re-run on every choice: the preview and the accepted model follow the resolutions
+        const rebased = await rebase(newParentXml, await extractOverrides(baseXml, variantXml), resolutions);
         if (!cancelled) setResult(rebased);
       } catch (e) {
         if (!cancelled) setError((e as Error).message);
@@ -37,7 +41,7 @@ export function RebasePreview({ baseXml, variantXml, newParentXml, locale = 'vi'
     return () => {
       cancelled = true;
     };
-  }, [baseXml, variantXml, newParentXml]);
+  }, [baseXml, variantXml, newParentXml, resolutions]);
 
   if (error) return <p role="alert">{error}</p>;
   if (!result) return <p role="status">…</p>;
@@ -58,6 +62,24 @@ export function RebasePreview({ baseXml, variantXml, newParentXml, locale = 'vi'
                   ({uiText(locale, 'diff.parent')}: {Object.values(conflict.parent ?? {}).join(', ') || '—'}; {uiText(locale, 'diff.variant')}:{' '}
                   {Object.values(conflict.variant ?? {}).join(', ') || '—'})
                 </span>
+              )}
+              {isResolvable(conflict) && (
+                <fieldset className="qt-rebase-choice" data-conflict-key={conflictKey(conflict)}>
+                  <legend>{uiText(locale, 'rebase.choose')}</legend>
+                  {(['variant', 'parent'] as const).map((choice) => (
+                    <label key={choice}>
+                      <input
+                        type="radio"
+                        name={`rebase-${index}-${conflictKey(conflict)}`}
+                        value={choice}
+                        checked={(resolutions[conflictKey(conflict)] ?? conflict.resolution ?? 'variant') === choice}
+                        onChange={() => choose(conflict, choice)}
+                        data-testid={`rebase-choice-${choice}`}
+                      />{' '}
+                      {uiText(locale, conflict.kind === 'removed-changed-by-parent' ? `rebase.${choice}Removal` : `rebase.${choice}Value`)}
+                    </label>
+                  ))}
+                </fieldset>
               )}
             </li>
           ))}
