@@ -115,6 +115,29 @@ describe('designer page in Chromium (mocked API): variants and migration', () =>
     expect(await page.getByTestId('unsaved').count()).toBe(0);
   });
 
+  it('should take the parent’s deadline when that choice is made for the conflict, re-running the rebase', async () => {
+    // given the rebase preview of the variant
+    await page.goto(`${server.url}/designer`);
+    await page.locator('[data-testid=variant-list] tr[data-variant-id=var-1] [data-action=rebase]').click();
+    const conflict = page.locator('[data-testid=rebase-preview] li[data-kind=both-changed][data-element-id=Verify]');
+    await expect.poll(() => conflict.count(), { timeout: 20_000 }).toBe(1);
+    expect(await conflict.getByTestId('rebase-choice-variant').isChecked()).toBe(true);
+
+    // when the parent's value is chosen and the rebased model accepted and deployed
+    await conflict.getByLabel('Lấy giá trị của phiên bản mới').check();
+    await expect.poll(() => conflict.getByTestId('rebase-choice-parent').isChecked(), { timeout: 20_000 }).toBe(true);
+    await page.screenshot({ path: `${ARTIFACTS}/designer-rebase-choice.png`, fullPage: true });
+    await page.click('[data-testid=accept-rebase]');
+    await page.locator('[data-testid=deploy-button] button').click();
+    await page.getByRole('button', { name: 'Đồng ý' }).click();
+
+    // then the deployed model has the new parent's deadline, not the variant's
+    await expect.poll(() => mock.calls.some((c) => c.path === '/api/variants/var-1/versions'), { timeout: 20_000 }).toBe(true);
+    const deploy = mock.calls.find((c) => c.path === '/api/variants/var-1/versions');
+    expect(String(deploy?.body?.xml)).toContain('dueDate="=add working days(now(), 10)"');
+    expect(String(deploy?.body?.xml)).not.toContain('dueDate="=add working days(now(), 7)"');
+  });
+
   it('should list variants accessibly and deactivate one only after confirmation', async () => {
     // given
     await page.goto(`${server.url}/designer`);
