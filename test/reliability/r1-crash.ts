@@ -5,6 +5,7 @@ import path from 'node:path';
 import { createServer } from 'node:net';
 import { sql, type Kysely } from 'kysely';
 import { createEngine } from '../../engine/index';
+import { verifyAuditChain } from '../../server/audit/audit-verify.service';
 import type { ServerDatabase } from '../../server/db/schema';
 import { RACERS, seedReliabilityIdentity, twoStepXml } from './support/fixture';
 import type { Figure } from './support/report';
@@ -141,6 +142,16 @@ export async function runCrash(db: Kysely<ServerDatabase>, url: string, options:
   await Promise.all(Array.from({ length: options.clients }, (_, n) => client(n)));
   driving = false;
   await killer;
+  // the audit rows of every acknowledged command, sealed by the running server's sealer across the kills
+  let unsealed = -1;
+  for (let wait = 0; wait < 60 && unsealed !== 0; wait += 1) {
+    unsealed = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log WHERE chain_seq IS NULL`.execute(db)).rows[0].n;
+    if (unsealed) await sleep(500);
+  }
+  const chain = await verifyAuditChain(db);
+  Object.assign(counters, { auditRowsSealed: chain.rows, auditUnsealedAfter30s: unsealed, auditChainBroken: chain.firstBad ? 1 : 0 });
+  if (unsealed) violations.push(`${unsealed} audit rows still unsealed 30 s after the run`);
+  if (chain.firstBad) violations.push(`audit chain broken at ${JSON.stringify(chain.firstBad)}`);
   await server.kill();
   // then: count
   for (const taskId of acked) {
