@@ -66,5 +66,10 @@ describe('rulesets 2022 and 2025 where they agree', () => {
     expect((await p.driver.openTask(now.instanceId, 'Task_PlanEscort')).candidate_groups).toEqual(['police:99']);
     expect((await http.taskList('ca.tinh')).map((t) => t.instance_id)).toContain(now.instanceId);
     expect((await http.taskList('ca.tinh')).map((t) => t.instance_id)).not.toContain(old.instanceId);
+    // the 2022 escort unit has demo users: the district's own police lists and claims it, the other district's does not see it
+    expect((await http.taskList('ca.huyen2')).map((t) => t.instance_id)).toContain(old.instanceId);
+    expect((await http.taskList('ca.huyen1')).map((t) => t.instance_id)).not.toContain(old.instanceId);
+    const escort = await p.driver.openTask(old.instanceId, 'Task_PlanEscort');
+    expect((await http.post('ca.huyen2', `/api/tasks/${escort.id}/claim`)).statusCode).toBe(200);
   });
 });

@@ -32,6 +32,8 @@ const otherUsers: SeedUser[] = [
   user('ldtbxh.huyen1', 'Chuyên viên Phòng LĐTBXH huyện Sông Xanh', 'LDTBXH-991', ['staff']),
   user('ldtbxh.huyen1.truong', 'Trưởng phòng LĐTBXH huyện Sông Xanh', 'LDTBXH-991', ['supervisor']),
   user('ldtbxh.huyen2', 'Chuyên viên Phòng LĐTBXH huyện Núi Đá', 'LDTBXH-992', ['staff']),
+  user('ca.huyen1', 'Cán bộ Công an huyện Sông Xanh (áp giải)', 'CA-991', ['staff']),
+  user('ca.huyen2', 'Cán bộ Công an huyện Núi Đá (áp giải)', 'CA-992', ['staff']),
   user('toa.huyen1', 'Thẩm phán TAND huyện Sông Xanh', 'TAND-991', ['staff']),
   user('toa.huyen2', 'Thẩm phán TAND huyện Núi Đá', 'TAND-992', ['staff']),
   // 2025 regional courts
