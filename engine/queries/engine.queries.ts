@@ -39,6 +39,8 @@ export interface TaskQuery extends PageInput<'task'> {
   orderBy?: 'created_at' | 'due_at' | 'priority';
   /** count at most this many rows (`capped` says the total is a lower bound); default: exact */
   countLimit?: number;
+  /** above this many matches the page walks the list-order index (default DENSE_LIST; tests lower it) */
+  denseAbove?: number;
 }
 
 export async function listTasks(ctx: EngineContext, query: TaskQuery = {}): Promise<Page<TaskRecord>> {
@@ -53,28 +55,44 @@ export async function listTasks(ctx: EngineContext, query: TaskQuery = {}): Prom
   if (query.filter) qb = query.filter(qb);
   const order = query.orderBy ?? 'created_at';
   const direction = order === 'priority' ? 'desc' : 'asc';
-  // The page in two steps: the ids in order (over open tasks an index-only walk of
-  // task_open_created_idx, whose INCLUDE columns evaluate the authorization filter without
-  // touching the table), then those rows by primary key. docs/benchmarks.md, HTTP / national scale.
-  const pageIds = qb.select('task.id').orderBy(`task.${order}`, direction).orderBy('task.id').limit(query.limit ?? 50).offset(query.offset ?? 0);
-  const [items, counted] = await Promise.all([
-    db.selectFrom('task').selectAll().where('task.id', 'in', pageIds).orderBy(order, direction).orderBy('id').execute(),
-    countRows(db, qb, query.countLimit),
-  ]);
+  const limit = query.limit ?? 50;
+  const offset = query.offset ?? 0;
+  // The count first: it decides the page's plan (docs/benchmarks.md, HTTP / national scale, round 2).
+  const counted = await countRows(db, qb, query.countLimit);
+  let items: TaskRecord[];
+  if (counted.total > (query.denseAbove ?? DENSE_LIST)) {
+    // Many matches (a provincial office: 3 000 of 100 000 open tasks): the ids in list order by an
+    // index-only walk of task_open_created_idx (its INCLUDE columns evaluate the authorization
+    // filter) that stops at the page, then those rows by primary key.
+    const pageIds = qb.select('task.id').orderBy(`task.${order}`, direction).orderBy('task.id').limit(limit).offset(offset);
+    items = await db.selectFrom('task').selectAll().where('task.id', 'in', pageIds).orderBy(order, direction).orderBy('id').execute();
+  } else {
+    // Few matches (a commune: 450): all of them through the candidate-group bitmap, then a sort.
+    // MATERIALIZED keeps the planner from walking an index in list order to stop at the page: with
+    // its row estimate for the OR'd filter (1 500 for 450) it did, passing ~18 600 entries and
+    // fetching the heap for each (18 000 buffers measured) instead of ~450.
+    items = await db.with((cte) => cte('matching').materialized(), () => qb.selectAll())
+      .selectFrom('matching').selectAll().orderBy(order, direction).orderBy('id').limit(limit).offset(offset).execute();
+  }
   return { items, ...counted };
 }
 
+/** Above this many matching tasks a list page walks the index in list order (see listTasks). */
+const DENSE_LIST = 500;
+
 /**
- * Rows matching `qb`, at most `limit` (+ `capped`). Capped, the planner stops after `limit` rows:
- * a provincial office's count walks task_open_created_idx index-only up to the cap (≈ 520 buffers
- * instead of 2 900 heap pages for 3 000 tasks); a commune's 450 come from the candidate-group bitmap.
+ * Rows matching `qb`, at most `limit` (+ `capped`). The capped count reads `instance_id`, which
+ * task_open_created_idx does not hold: the planner counts through the candidate-group bitmap
+ * (≤ limit + 1 heap rows) instead of walking that index, whose cost depends on the visibility map.
  */
 async function countRows(db: Db, qb: SelectQueryBuilder<EngineDatabase, 'task', object>, limit?: number): Promise<{ total: number; capped: boolean }> {
   if (limit === undefined) {
     const row = await qb.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
     return { total: Number(row.count), capped: false };
   }
-  const row = await db.selectFrom(qb.select('task.id').limit(limit + 1).as('matching')).select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  // count(instance_id) = count(*) (NOT NULL), and keeps the column in the subquery's output.
+  const row = await db.selectFrom(qb.select('task.instance_id').limit(limit + 1).as('matching'))
+    .select((eb) => eb.fn.count<number>('matching.instance_id').as('count')).executeTakeFirstOrThrow();
   const n = Number(row.count);
   return { total: Math.min(n, limit), capped: n > limit };
 }

@@ -38,6 +38,20 @@ describe('task list queries (page by ids, capped count)', () => {
     expect(byPriority.items.map((t) => t.business_key).sort()).toEqual(['K0', 'K1', 'K3', 'K4']);
   });
 
+  it('should list the same page whether it walks the list-order index (many matches) or sorts them all (few)', async () => {
+    // given 4 matching open tasks
+    // when
+    for (const orderBy of ['created_at', 'priority'] as const) {
+      const sorted = await f.engine.listTasks({ state: 'created', orderBy, limit: 2, offset: 1, countLimit: 10, ...police101 });
+      const walked = await f.engine.listTasks({ state: 'created', orderBy, limit: 2, offset: 1, countLimit: 10, denseAbove: 1, ...police101 });
+
+      // then
+      expect(walked.items.map((t) => t.id)).toEqual(sorted.items.map((t) => t.id));
+      expect(walked.items).toHaveLength(2);
+      expect(walked).toMatchObject({ total: 4, capped: false });
+    }
+  });
+
   it('should stop counting at countLimit and say the total is capped', async () => {
     // given 4 matching open tasks
     // when
