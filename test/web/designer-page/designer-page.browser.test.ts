@@ -16,14 +16,35 @@ const definition = (id: string, version: number, jurisdiction: string | null) =>
 });
 const DEFINITIONS = [definition('def-p2', 2, '99'), definition('def-p1', 1, '99'), definition('def-v1', 1, '991')];
 
+const STORED_FORM = {
+  id: 'determination.request', version: 3, title: { vi: 'Đề nghị xác định', en: 'Determination request' },
+  schema: { type: 'object', properties: { reason: { type: 'string', title: 'Lý do' } } }, uiSchema: {}, translations: { en: { reason: { title: 'Reason' } } }, examples: {},
+  checksum: 'c3', createdAt: '2026-11-20T01:00:00.000Z', createdBy: 'admin',
+};
+
 interface DesignerMock {
   variantActive: boolean;
+  /** The answer of the next POST /api/forms: a stored version or the server's lint problems. */
+  formSave?: 'ok' | 'invalid';
   calls: { method: string; path: string; body: Record<string, unknown> | undefined }[];
 }
 
 /** The designer's endpoints on top of the shared mock API (registered later, so asked first). */
 async function installDesignerApi(page: Page, mock: DesignerMock) {
   const json = (route: Route, status: number, body: unknown) => route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
+  await page.route('**/api/forms**', async (route) => {
+    const request = route.request();
+    const url = new URL(request.url());
+    const body = request.postData() ? (JSON.parse(request.postData()!) as Record<string, unknown>) : undefined;
+    mock.calls.push({ method: request.method(), path: url.pathname, body });
+    if (request.method() === 'POST' && mock.formSave === 'invalid') {
+      const problem = { severity: 'error', code: 'UI_UNKNOWN_WIDGET', path: '/uiSchema/reason', message: { vi: 'Không có widget "x"', en: 'Unknown widget "x"' } };
+      return json(route, 422, { error: { code: 'FORM_DEFINITION_INVALID', message: { vi: 'Định nghĩa biểu mẫu không hợp lệ.', en: 'The form definition is invalid.' }, details: { problems: [problem] } } });
+    }
+    if (request.method() === 'POST') return json(route, 201, { form: { ...body, version: 4, checksum: 'c4', createdAt: '2026-11-25T01:00:00.000Z', createdBy: 'u' }, created: true, warnings: [] });
+    if (url.pathname === '/api/forms/determination.request') return json(route, 200, STORED_FORM);
+    return json(route, 404, { error: { code: 'FORM_NOT_FOUND', message: { vi: 'Không tìm thấy biểu mẫu.', en: 'Form not found.' } } });
+  });
   await page.route('**/api/{definitions,variants}**', async (route) => {
     const request = route.request();
     const url = new URL(request.url());
@@ -136,6 +157,33 @@ describe('designer page in Chromium (mocked API): variants and migration', () =>
     const deploy = mock.calls.find((c) => c.path === '/api/variants/var-1/versions');
     expect(String(deploy?.body?.xml)).toContain('dueDate="=add working days(now(), 10)"');
     expect(String(deploy?.body?.xml)).not.toContain('dueDate="=add working days(now(), 7)"');
+  });
+
+  it('should load the forms of the opened variant and save a form version, showing the version or the server’s problems', async () => {
+    // given the variant opened for editing, on the forms tab
+    await page.goto(`${server.url}/designer`);
+    await page.locator('[data-testid=variant-list] tr[data-variant-id=var-1] [data-action=edit]').click();
+    await page.locator('[data-tab=forms]').click();
+    const status = page.getByTestId('forms-status');
+    await expect.poll(() => status.innerText(), { timeout: 20_000 }).toContain('Đã tải 1 biểu mẫu');
+    expect(await status.innerText()).toContain('Chưa có trên máy chủ: determination.conclusion');
+
+    // when the form is saved
+    await page.getByTestId('save-form-version').click();
+
+    // then the version stored is shown and the form went without its version number
+    await expect.poll(() => page.getByTestId('form-save-result').innerText()).toBe('Đã lưu biểu mẫu determination.request, phiên bản 4.');
+    const saved = mock.calls.find((c) => c.method === 'POST' && c.path === '/api/forms');
+    expect(saved?.body).toMatchObject({ id: 'determination.request', title: STORED_FORM.title });
+    expect(saved?.body?.version).toBeUndefined();
+
+    // when the server refuses the next save
+    mock.formSave = 'invalid';
+    await page.getByTestId('save-form-version').click();
+
+    // then its problems are listed
+    await expect.poll(() => page.getByTestId('form-save-result').innerText()).toContain('Máy chủ từ chối biểu mẫu: 1 vấn đề.');
+    expect(await page.getByTestId('form-save-result').innerText()).toContain('Không có widget "x"');
   });
 
   it('should list variants accessibly and deactivate one only after confirmation', async () => {
