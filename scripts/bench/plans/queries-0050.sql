@@ -10,18 +10,20 @@ SELECT full_name AS name, f_unaccent(full_name) AS plain, id_number AS cccd FROM
 \set po_rule '(("task"."assignee" = ' :'po' ') OR ("task"."candidate_users" && ARRAY[' :'po' ']::text[]) OR ("task"."candidate_groups" && ARRAY[''police:01101'', ''agency:B-police-01101'']::text[]))'
 \echo '== 1. my tasks page, provincial health facility (3 000 open tasks): ids index-only, rows by pkey'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT * FROM "task" WHERE "task"."id" IN (SELECT "task"."id" FROM "task" WHERE "state" = 'created' AND :hf_rule ORDER BY "task"."created_at" ASC, "task"."id" LIMIT 50 OFFSET 0) ORDER BY "created_at" ASC, "id";
-\echo '== 1b. its count, capped at 1 000'
-EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT count(*) AS "count" FROM (SELECT "task"."id" FROM "task" WHERE "state" = 'created' AND :hf_rule LIMIT 1001) AS "matching";
+\echo '== 1b. its count, capped at 1 000 (first; > 500 → the page of 1 walks the index)'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT count("matching"."instance_id") AS "count" FROM (SELECT "task"."instance_id" FROM "task" WHERE "state" = 'created' AND :hf_rule LIMIT 1001) AS "matching";
 \echo '== 1c. before 0050 (same page, the query of 0020): one SELECT * … ORDER BY … LIMIT 50, exact count'
 BEGIN;
 DROP INDEX task_open_created_idx;
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT * FROM "task" WHERE "state" = 'created' AND :hf_rule ORDER BY "created_at" ASC, "id" LIMIT 50 OFFSET 0;
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT count(*) AS "count" FROM "task" WHERE "state" = 'created' AND :hf_rule;
 ROLLBACK;
-\echo '== 2. my tasks page, commune police (450 open tasks)'
-EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT * FROM "task" WHERE "task"."id" IN (SELECT "task"."id" FROM "task" WHERE "state" = 'created' AND :po_rule ORDER BY "task"."created_at" ASC, "task"."id" LIMIT 50 OFFSET 0) ORDER BY "created_at" ASC, "id";
+\echo '== 2. my tasks page, commune police (450 open tasks ≤ 500: all matches materialized, then sorted)'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) WITH "matching" AS MATERIALIZED (SELECT * FROM "task" WHERE "state" = 'created' AND :po_rule) SELECT * FROM "matching" ORDER BY "created_at" ASC, "id" LIMIT 50 OFFSET 0;
 \echo '== 2b. its count (below the cap: exact)'
-EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT count(*) AS "count" FROM (SELECT "task"."id" FROM "task" WHERE "state" = 'created' AND :po_rule LIMIT 1001) AS "matching";
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT count("matching"."instance_id") AS "count" FROM (SELECT "task"."instance_id" FROM "task" WHERE "state" = 'created' AND :po_rule LIMIT 1001) AS "matching";
+\echo '== 2c. the same page as one SELECT … LIMIT (the shape without MATERIALIZED): the planner may walk an index in list order'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT * FROM "task" WHERE "state" = 'created' AND :po_rule ORDER BY "created_at" ASC, "id" LIMIT 50 OFFSET 0;
 \echo '== 3. person search, full name typed without accents, provincial user (tier 1: name contains the term or ID equals it)'
 \echo :plain
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT p.id, p.full_name, count(*) OVER () AS total_count FROM person p WHERE (p.scope LIKE '/01/%') AND (p.search_name LIKE '%' || f_unaccent(:'plain') || '%' OR p.id_number = :'plain') ORDER BY similarity(p.search_name, f_unaccent(:'plain')) DESC, p.full_name LIMIT 20;
