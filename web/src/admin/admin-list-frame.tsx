@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent, type ReactNode, type RefObject } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { ListPage } from '../api/endpoints';
 import { EmptyState } from '../components/empty-state';
 import { ErrorBanner } from '../components/error-banner';
@@ -120,24 +120,60 @@ export function AdminListFrame<T>({
   );
 }
 
+/** The fields of `draft` that differ from `original` (text trimmed; an emptied field becomes null). */
+export function changedFields<K extends string>(draft: Record<K, string>, original: Record<K, string | null>): Partial<Record<K, string | null>> {
+  const out: Partial<Record<K, string | null>> = {};
+  for (const key of Object.keys(draft) as K[]) {
+    const value = draft[key].trim();
+    if (value !== (original[key] ?? '')) out[key] = value || null;
+  }
+  return out;
+}
+
 /**
- * A row in edit mode: the fields in a form spanning the row, Save and Cancel; the first field takes the
- * focus, Enter saves, Escape cancels.
+ * A row in edit mode: the name (focused first) and the other fields in a form spanning the row, Save
+ * and Cancel; Enter saves what changed, Escape cancels, nothing changed = cancel.
  */
-export function EditRow({ columns, title, code, busy, onSubmit, onCancel, children }: { columns: number; title: string; code: string; busy: boolean; onSubmit(): void; onCancel(): void; children: (first: RefObject<HTMLInputElement | null>) => ReactNode }) {
+export function EditRow<K extends string>({
+  columns,
+  code,
+  draft,
+  original,
+  setDraft,
+  busy,
+  onSave,
+  onCancel,
+  children,
+}: {
+  columns: number;
+  code: string;
+  draft: Record<K | 'name', string>;
+  original: Record<K | 'name', string | null>;
+  setDraft(next: Record<K | 'name', string>): void;
+  busy: boolean;
+  onSave(changes: Partial<Record<K | 'name', string | null>>): void;
+  onCancel(): void;
+  children: ReactNode;
+}) {
   const { t } = useI18n();
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), []);
   function submit(event: FormEvent) {
     event.preventDefault();
-    onSubmit();
+    const changes = changedFields(draft, original);
+    if (Object.keys(changes).length) onSave(changes);
+    else onCancel();
   }
   return (
     <tr className="editing">
       <td colSpan={columns}>
-        <form className="filters" onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onCancel()} aria-label={title}>
+        <form className="filters" onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onCancel()} aria-label={t('org.editTitle', { name: original.name ?? code })}>
           <span className="muted">{code}</span>
-          {children(first)}
+          <label className="grow">
+            {t('admin.col.name')}
+            <input ref={first} required maxLength={200} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
+          </label>
+          {children}
           <button type="submit" className="primary" disabled={busy} aria-busy={busy}>
             {t('org.save')}
           </button>

@@ -151,31 +151,15 @@ function KindSelect({ value, onChange }: { value: AgencyKind; onChange(kind: Age
 /** The row in edit mode: name, kind and jurisdiction (only what changed is sent). */
 function AgencyEditRow({ agency, busy, onSave, onCancel }: { agency: ManagedAgency; busy: boolean; onSave(body: { name?: string; kind?: AgencyKind; jurisdictionCode?: string }): void; onCancel(): void }) {
   const { t } = useI18n();
-  const [draft, setDraft] = useState({ name: agency.name, kind: agency.kind, jurisdictionCode: agency.jurisdiction_code });
-  function submit() {
-    const body = {
-      ...(draft.name.trim() !== agency.name ? { name: draft.name.trim() } : {}),
-      ...(draft.kind !== agency.kind ? { kind: draft.kind } : {}),
-      ...(draft.jurisdictionCode.trim() !== agency.jurisdiction_code ? { jurisdictionCode: draft.jurisdictionCode.trim() } : {}),
-    };
-    if (Object.keys(body).length) onSave(body);
-    else onCancel();
-  }
+  const original = { name: agency.name, kind: agency.kind, jurisdictionCode: agency.jurisdiction_code };
+  const [draft, setDraft] = useState<Record<keyof typeof original, string>>(original);
   return (
-    <EditRow columns={6} title={t('org.editTitle', { name: agency.name })} code={agency.code} busy={busy} onSubmit={submit} onCancel={onCancel}>
-      {(first) => (
-        <>
-          <label className="grow">
-            {t('admin.col.name')}
-            <input ref={first} required maxLength={200} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
-          </label>
-          <KindSelect value={draft.kind} onChange={(kind) => setDraft({ ...draft, kind })} />
-          <label>
-            {t('admin.col.jurisdiction')}
-            <input required maxLength={40} value={draft.jurisdictionCode} onChange={(e) => setDraft({ ...draft, jurisdictionCode: e.target.value })} />
-          </label>
-        </>
-      )}
+    <EditRow columns={6} code={agency.code} draft={draft} original={original} setDraft={setDraft} busy={busy} onSave={(changes) => onSave(changes as { name?: string; kind?: AgencyKind; jurisdictionCode?: string })} onCancel={onCancel}>
+      <KindSelect value={draft.kind as AgencyKind} onChange={(kind) => setDraft({ ...draft, kind })} />
+      <label>
+        {t('admin.col.jurisdiction')}
+        <input required maxLength={40} value={draft.jurisdictionCode} onChange={(e) => setDraft({ ...draft, jurisdictionCode: e.target.value })} />
+      </label>
     </EditRow>
   );
 }

@@ -147,37 +147,21 @@ export function JurisdictionsTab() {
   );
 }
 
-/** The row in edit mode: name and validity dates (only what changed is sent; an empty date clears it). */
+/** The row in edit mode: name and validity dates (only what changed is sent; an emptied date clears it). */
 function JurisdictionEditRow({ jurisdiction: j, busy, onSave, onCancel }: { jurisdiction: ManagedJurisdiction; busy: boolean; onSave(body: { name?: string; validFrom?: string | null; validTo?: string | null }): void; onCancel(): void }) {
   const { t } = useI18n();
+  const original = { name: j.name, validFrom: j.valid_from, validTo: j.valid_to };
   const [draft, setDraft] = useState({ name: j.name, validFrom: j.valid_from ?? '', validTo: j.valid_to ?? '' });
-  function submit() {
-    const body = {
-      ...(draft.name.trim() !== j.name ? { name: draft.name.trim() } : {}),
-      ...(draft.validFrom !== (j.valid_from ?? '') ? { validFrom: draft.validFrom || null } : {}),
-      ...(draft.validTo !== (j.valid_to ?? '') ? { validTo: draft.validTo || null } : {}),
-    };
-    if (Object.keys(body).length) onSave(body);
-    else onCancel();
-  }
   return (
-    <EditRow columns={7} title={t('org.editTitle', { name: j.name })} code={j.code} busy={busy} onSubmit={submit} onCancel={onCancel}>
-      {(first) => (
-        <>
-          <label className="grow">
-            {t('admin.col.name')}
-            <input ref={first} required maxLength={200} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
-          </label>
-          <label>
-            {t('org.validFrom')}
-            <input type="date" value={draft.validFrom} onChange={(e) => setDraft({ ...draft, validFrom: e.target.value })} />
-          </label>
-          <label>
-            {t('org.validTo')}
-            <input type="date" value={draft.validTo} onChange={(e) => setDraft({ ...draft, validTo: e.target.value })} />
-          </label>
-        </>
-      )}
+    <EditRow columns={7} code={j.code} draft={draft} original={original} setDraft={setDraft} busy={busy} onSave={(changes) => onSave({ ...changes, name: changes.name ?? undefined })} onCancel={onCancel}>
+      <label>
+        {t('org.validFrom')}
+        <input type="date" value={draft.validFrom} onChange={(e) => setDraft({ ...draft, validFrom: e.target.value })} />
+      </label>
+      <label>
+        {t('org.validTo')}
+        <input type="date" value={draft.validTo} onChange={(e) => setDraft({ ...draft, validTo: e.target.value })} />
+      </label>
     </EditRow>
   );
 }
