@@ -26,11 +26,18 @@ export interface EngineContext {
   pool?: RawPool;
 }
 
+/**
+ * Which definition a `latest`-bound call activity starts for a caller in `scope` (the host's variant
+ * rule, e.g. the most specific jurisdiction's version); null = the engine's own rule (highest version).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- runs inside the caller's transaction of any schema
+export type LatestDefinitionResolver = (db: Kysely<any>, processId: string, scope: string | null) => Promise<string | null>;
+
 /** Compiled graphs per definition version (immutable, so cached forever). */
 export class GraphCache {
   private readonly graphs = new Map<string, { key: string; graph: ProcessGraph; deploymentId: string }>();
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db, private readonly resolveLatest?: LatestDefinitionResolver) {}
 
   remember(id: string, key: string, deploymentId: string, graph: ProcessGraph): void {
     this.graphs.set(id, { key, graph, deploymentId });
@@ -58,7 +65,11 @@ export class GraphCache {
         if (!cached) throw new Error(`graph ${definitionId} not preloaded`);
         return cached.graph;
       },
-      resolveCalled: async (processId, binding, versionTag, callerDefinitionId): Promise<ResolvedDefinition> => {
+      resolveCalled: async (processId, binding, versionTag, callerDefinitionId, callerScope): Promise<ResolvedDefinition> => {
+        if (binding === 'latest' && this.resolveLatest) {
+          const chosen = await this.resolveLatest(db, processId, callerScope);
+          if (chosen) return { id: chosen, key: processId, graph: await this.load(db, chosen) };
+        }
         let query = db.selectFrom('process_definition').select(['id', 'key']).where('key', '=', processId);
         if (binding === 'deployment') {
           const deploymentId = this.graphs.get(callerDefinitionId)?.deploymentId ?? '';

@@ -15,7 +15,7 @@ import {
 import { assignTask, claimTask, completeTask, delegateTask, unclaimTask } from './commands/task.commands';
 import { planMigration, migrateInstance, type MigrationInput } from './admin/instance-migration';
 import { deploy, validate, type DeployInput } from './deploy/deployer';
-import { GraphCache, HolidayCache, type Db, type EngineContext } from './engine-context';
+import { GraphCache, HolidayCache, type Db, type EngineContext, type LatestDefinitionResolver } from './engine-context';
 import { BusinessCalendar } from './feel/business-calendar';
 import { FeelEvaluator, type FeelFunction } from './feel/feel-evaluator';
 import { JobExecutor, type JobExecutorOptions, type JobHandler } from './jobs/job-executor';
@@ -38,6 +38,8 @@ export interface EngineOptions {
    * send BEGIN with their first statement and the diff with COMMIT: 2 round trips instead of 3.
    */
   pool?: RawPool;
+  /** the version a `latest`-bound call activity starts for the caller's scope (variants); default: highest version */
+  resolveLatestDefinition?: LatestDefinitionResolver;
 }
 
 export type Engine = ReturnType<typeof createEngine>;
@@ -57,7 +59,7 @@ export function createEngine(options: EngineOptions) {
   const ctx: EngineContext = {
     db, clock, calendar,
     feel: new FeelEvaluator(clock, calendar, options.feelFunctions ?? {}),
-    graphs: new GraphCache(db),
+    graphs: new GraphCache(db, options.resolveLatestDefinition),
     newId: options.newId ?? randomUUID,
     holidays: new HolidayCache(calendar, options.holidayCacheMs ?? 60_000),
     pool: options.pool,

@@ -19,6 +19,7 @@ export type { DeployInput, DeployedDefinition } from './deploy/deployer';
 export type { StartInstanceInput, StartedInstance, ModifyInstanceInput } from './commands/instance.commands';
 export type { CommandOptions } from './commands/command-runner';
 export type { RawPool, RawClient } from './commands/command-session';
+export type { LatestDefinitionResolver } from './engine-context';
 export type { CorrelateMessageInput, CorrelationResult } from './commands/event.commands';
 export type { LockedJob, EnqueueJobInput, FailJobInput, CompleteJobOptions } from './commands/job.commands';
 export type { MigrationInput, MigrationPlan } from './admin/instance-migration';

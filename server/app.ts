@@ -3,7 +3,6 @@ import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import './app-deps';
-import { createEngine } from '../engine/index';
 import type { AppDeps } from './app-deps';
 import { errorBodySchema } from './errors';
 import { authPlugin } from './plugins/auth.plugin';
@@ -12,6 +11,7 @@ import { webAppPlugin } from './plugins/web-app.plugin';
 import { registerMailWorkers } from './mail/mail-worker';
 import { healthRoutes } from './routes/health.route';
 import { apiRoutes } from './routes/index';
+import { createServerEngine } from './workflow/server-engine';
 
 export interface BuildAppOptions {
   deps: AppDeps;
@@ -28,7 +28,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     trustProxy: false,
   });
   app.decorate('deps', options.deps);
-  app.decorate('engine', options.deps.engine ?? createEngine({ db: options.deps.db, clock: options.deps.clock }));
+  app.decorate('engine', options.deps.engine ?? createServerEngine(options.deps.db, options.deps.clock));
 
   registerMailWorkers(app);
   app.addSchema(errorBodySchema);

@@ -9,6 +9,9 @@ export interface ResolvedDefinition {
 /** Compiled graphs for the runtime; the command layer preloads those a command needs. */
 export interface GraphProvider {
   graph(definitionId: string): ProcessGraph;
-  /** a called process by binding: latest / deployment (same deployment as the caller) / versionTag */
-  resolveCalled(processId: string, binding: string, versionTag: string | null, callerDefinitionId: string): Promise<ResolvedDefinition>;
+  /**
+   * a called process by binding: latest / deployment (same deployment as the caller) / versionTag;
+   * `callerScope` lets the host's resolver pick the version for the caller's jurisdiction (variants)
+   */
+  resolveCalled(processId: string, binding: string, versionTag: string | null, callerDefinitionId: string, callerScope: string | null): Promise<ResolvedDefinition>;
 }

@@ -88,7 +88,7 @@ export async function applyEffect(runner: Runner, execution: ExecutionRow, effec
 
 async function startCalledInstance(runner: Runner, caller: ExecutionRow, effect: Extract<Effect, { kind: 'call' }>): Promise<void> {
   const parent = runner.instanceOf(caller);
-  const definition = await runner.deps.graphs.resolveCalled(effect.processId, effect.bindingType, effect.versionTag, parent.definition_id);
+  const definition = await runner.deps.graphs.resolveCalled(effect.processId, effect.bindingType, effect.versionTag, parent.definition_id, parent.scope);
   const id = runner.deps.newId();
   runner.state.putInstance({
     id, root_instance_id: parent.root_instance_id, parent_instance_id: parent.id, parent_execution_id: caller.id,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEngine } from '../../engine/index';
 import { chain, definitions, end, flow, message, process, start, timer, userTask } from './support/bpmn';
 import { engineFixture, historyOf, instanceState, openTask, openTasks, type EngineFixture } from './support/engine-fixture';
 
@@ -159,6 +160,29 @@ ${userTask('childTask')}${end('ce')}${chain(['cs', 'calc', 'childTask', 'ce'], '
       expect(await instanceState(f.engine, instanceId)).toBe('completed');
       expect(await f.engine.getVariables(instanceId)).toEqual({ x: 1, childResult: expected });
     }
+  });
+
+  it('should let the host choose the latest-bound called version for the caller\'s scope (variants)', async () => {
+    // given two versions of a called process and a host rule that pins one scope to version 1
+    const child = (value: number) => process('scoped_child', [start('cs'), `<bpmn:scriptTask id="calc"><bpmn:extensionElements><zeebe:script expression="=${value}" resultVariable="result"/></bpmn:extensionElements></bpmn:scriptTask>`,
+      end('ce'), chain(['cs', 'calc', 'ce'], 'c')].join('\n'));
+    const [v1] = await f.engine.deploy({ xml: child(1) });
+    await f.engine.deploy({ xml: child(2) });
+    const asked: Array<[string, string | null]> = [];
+    const engine = createEngine({
+      db: f.t.db, clock: f.clock, holidayCacheMs: 0,
+      resolveLatestDefinition: async (_db, key, scope) => { asked.push([key, scope]); return scope === '/44/449/' ? v1.id : null; },
+    });
+    await engine.deploy({ xml: process('scoped_parent', [start(), `<bpmn:callActivity id="call"><bpmn:extensionElements>
+<zeebe:calledElement processId="scoped_child" propagateAllChildVariables="false"/>
+<zeebe:ioMapping><zeebe:output source="=result" target="childResult"/></zeebe:ioMapping></bpmn:extensionElements></bpmn:callActivity>`, end(), chain(['start', 'call', 'end'])].join('\n')) });
+    // when the caller runs in the pinned scope and in another one
+    const pinned = await engine.startInstance({ definitionKey: 'scoped_parent', scope: '/44/449/' });
+    const other = await engine.startInstance({ definitionKey: 'scoped_parent', scope: '/44/' });
+    // then the pinned scope calls version 1, the other falls back to the highest version
+    expect(await engine.getVariables(pinned.instanceId)).toEqual({ childResult: 1 });
+    expect(await engine.getVariables(other.instanceId)).toEqual({ childResult: 2 });
+    expect(asked).toEqual([['scoped_child', '/44/449/'], ['scoped_child', '/44/']]);
   });
 
   it('should terminate the called instance when the call activity is interrupted', async () => {
