@@ -23,6 +23,8 @@ export interface FormSpec {
   vi: string;
   en: string;
   mau?: string;
+  /** bump whenever the content changes: a database holding version N with other content refuses to start */
+  version?: number;
   descVi?: string;
   fields: Field[];
   example: Record<string, unknown>;
@@ -127,7 +129,7 @@ export function buildForm(spec: FormSpec): Record<string, unknown> {
   }
   return {
     id: spec.id,
-    version: 1,
+    version: spec.version ?? 1,
     title: { vi: spec.vi, en: spec.en },
     ...(spec.mau ? { mau: spec.mau } : {}),
     schema,

@@ -20,7 +20,7 @@ export const illegalUserForms: FormSpec[] = [
     example: { noticeNo: '11/TB-CAX', noticeDate: '2026-11-21', to: 'Chủ tịch UBND xã Sông Xanh', ...identityExample, testDate: '2026-11-18', testResult: 'Dương tính với Methamphetamine', ...signerExample },
   },
   {
-    id: 'iu.management-decision', vi: 'Quyết định quản lý người sử dụng trái phép chất ma túy', en: 'Management decision', mau: 'Mẫu 07',
+    id: 'iu.management-decision', version: 2, vi: 'Quyết định quản lý người sử dụng trái phép chất ma túy', en: 'Management decision', mau: 'Mẫu 07',
     fields: [
       req(text('decisionNo', 'Số quyết định', 'Decision number')), req(date('managementStart', 'Ngày ký (có hiệu lực)', 'Signed (effective) on')),
       computed('managementEnd', 'Ngày kết thúc (01 năm kể từ ngày ký)', 'End date (1 year from signing)', '=string(date(managementStart) + duration("P1Y"))'), ...identity(),
