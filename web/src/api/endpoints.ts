@@ -32,6 +32,8 @@ export interface SessionInfo {
 export interface ListPage<T> {
   items: T[];
   total: number;
+  /** the server stopped counting at `total` (task lists count at most 1 000): show it as "1.000+" */
+  totalCapped?: boolean;
 }
 
 export const sessionApi = {

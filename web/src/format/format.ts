@@ -29,6 +29,11 @@ export function formatNumber(value: number, locale: 'vi' | 'en' = 'vi'): string 
   return new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-GB').format(value);
 }
 
+/** A count the server may have capped (task lists stop counting at 1 000): "1.000+". */
+export function formatCount(value: number, capped: boolean, locale: 'vi' | 'en' = 'vi'): string {
+  return `${formatNumber(value, locale)}${capped ? '+' : ''}`;
+}
+
 export type DeadlineTone = 'ok' | 'soon' | 'overdue' | 'none';
 
 /** Green while more than a working day is left, amber at ≤ 1 working day, red once overdue. */

@@ -7,7 +7,7 @@ import { ErrorBanner } from '../components/error-banner';
 import { ErrorBoundary } from '../components/error-boundary';
 import { Pagination } from '../components/pagination';
 import { Spinner } from '../components/spinner';
-import { formatNumber } from '../format/format';
+import { formatCount } from '../format/format';
 import { useQuery } from '../hooks/use-query';
 import { useI18n } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/messages';
@@ -34,10 +34,10 @@ export function TaskListPage() {
   // asked again when the list is (after a claim, another filter or view).
   const counts = useQuery(
     async (signal) => {
-      const totals = await Promise.all(VIEWS.map((v) => taskApi.list({ ...viewQuery(v), ...serverFilters, limit: 1 }, signal).then((r) => r.total)));
-      return Object.fromEntries(VIEWS.map((v, i) => [v, totals[i]])) as Record<ListView, number>;
+      const totals = await Promise.all(VIEWS.map((v) => taskApi.list({ ...viewQuery(v), ...serverFilters, limit: 1 }, signal).then((r) => formatCount(r.total, r.totalCapped ?? false, locale))));
+      return Object.fromEntries(VIEWS.map((v, i) => [v, totals[i]])) as Record<ListView, string>;
     },
-    [filterKey, list.data],
+    [filterKey, list.data, locale],
     { enabled: Boolean(list.data) },
   );
 
@@ -81,7 +81,7 @@ export function TaskListPage() {
             <button key={v} type="button" aria-pressed={v === view} className={`view-tab view-${v}`} onClick={() => update({ view: v })}>
               {t(`tasks.view.${v}` as MessageKey)}
               <span className="count" data-testid={`count-${v}`}>
-                {counts.data ? formatNumber(counts.data[v], locale) : '…'}
+                {counts.data ? counts.data[v] : '…'}
               </span>
             </button>
           ))}
@@ -100,7 +100,7 @@ export function TaskListPage() {
             <TaskTable items={items} selectedId={taskId} userId={user.id} search={search} busyId={busyId} onClaim={(task) => void act(task, 'claim')} onUnclaim={(task) => void act(task, 'unclaim')} />
           </div>
         ) : null}
-        {list.data && list.data.total > PAGE_SIZE ? <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={(p) => update({ page: String(p) })} /> : null}
+        {list.data && list.data.total > PAGE_SIZE ? <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} capped={list.data.totalCapped ?? false} onPage={(p) => update({ page: String(p) })} /> : null}
       </section>
       <section className="task-detail-pane" aria-label={t('task.form')}>
         {taskId ? (
