@@ -68,6 +68,7 @@ export const errorTable = {
   ATTACHMENT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy tệp đính kèm.', en: 'Attachment not found.' },
   MAIL_NOT_FOUND: { status: 404, vi: 'Không tìm thấy thư.', en: 'Mail message not found.' },
   DUPLICATE: { status: 409, vi: 'Mã hoặc tên đã tồn tại.', en: 'This code or name already exists.' },
+  COURT_AREA_INVALID: { status: 422, vi: 'Khu vực tòa án không tồn tại trong tỉnh của đơn vị hành chính này.', en: 'This court area does not exist in the jurisdiction\'s province.' },
   VALIDITY_INVALID: { status: 422, vi: 'Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực.', en: 'The end of validity must come after its start.' },
   JURISDICTION_INVALID: { status: 422, vi: 'Đơn vị hành chính cha hoặc cấp không hợp lệ.', en: 'The parent or level of the jurisdiction is invalid.' },
   INDICATOR_NOT_FOUND: { status: 404, vi: 'Không tìm thấy chỉ tiêu.', en: 'Indicator not found.' },

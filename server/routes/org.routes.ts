@@ -18,6 +18,8 @@ const groups = { type: 'array', items: group, maxItems: 20, uniqueItems: true } 
 const nullableDate = { type: ['string', 'null'], format: 'date' } as const;
 const search = { type: 'string', maxLength: 60 } as const;
 /** A PATCH must change something. */
+/** The province code of a jurisdiction path ('/99/99130/' → '99'). */
+const provinceOf = (path: string) => path.split('/').filter(Boolean)[0] ?? '';
 const patchOf = (properties: Record<string, unknown>) => ({ ...strictObject(properties), minProperties: 1 });
 const withUnprocessable = { ...errorResponses, 422: { $ref: 'errorBody#' } } as const;
 
@@ -76,9 +78,21 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.patch<{ Params: { code: string }; Body: { name?: string; validFrom?: string | null; validTo?: string | null } }>(
+  app.get<{ Params: { code: string } }>(
+    '/api/admin/jurisdictions/:code/court-areas',
+    { schema: { tags: ['admin'], summary: 'The regional court areas of this jurisdiction\'s province (2025 structure), to set a commune\'s court area', params: strictObject({ code }, ['code']), response: errorResponses } },
+    async (request) => {
+      const j = await findJurisdictionByCode(db, request.params.code);
+      if (!j) throw new AppError('JURISDICTION_NOT_FOUND');
+      await ensureCan(request, 'update', 'Jurisdiction', { row: { id: j.id, scope: j.path } });
+      const items = await db.selectFrom('court_area').select(['code', 'name', 'court_agency_code']).where('province_code', '=', provinceOf(j.path)).orderBy('code').execute();
+      return { items, current: j.court_area_code ?? null };
+    },
+  );
+
+  app.patch<{ Params: { code: string }; Body: { name?: string; validFrom?: string | null; validTo?: string | null; courtAreaCode?: string | null } }>(
     '/api/admin/jurisdictions/:code',
-    { schema: { tags: ['admin'], summary: 'Rename or set validity dates (validTo = today ends it; null makes it valid again)', params: strictObject({ code }, ['code']), body: patchOf({ name: shortText, validFrom: nullableDate, validTo: nullableDate }), response: withUnprocessable } },
+    { schema: { tags: ['admin'], summary: 'Rename, set validity dates (validTo = today ends it; null makes it valid again) or the regional court area (new cases go to that court)', params: strictObject({ code }, ['code']), body: patchOf({ name: shortText, validFrom: nullableDate, validTo: nullableDate, courtAreaCode: { type: ['string', 'null'], minLength: 1, maxLength: 40 } }), response: withUnprocessable } },
     async (request) => {
       const j = await findJurisdictionByCode(db, request.params.code);
       if (!j) throw new AppError('JURISDICTION_NOT_FOUND');
@@ -86,13 +100,20 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
       const b = request.body;
       checkValidity(b.validFrom !== undefined ? b.validFrom : j.valid_from, b.validTo !== undefined ? b.validTo : j.valid_to);
       return db.transaction().execute(async (tx) => {
+        if (typeof b.courtAreaCode === 'string') {
+          const area = await tx.selectFrom('court_area').select('code').where('code', '=', b.courtAreaCode).where('province_code', '=', provinceOf(j.path)).executeTakeFirst();
+          if (!area) throw new AppError('COURT_AREA_INVALID');
+        }
         const updated = await tx
           .updateTable('jurisdiction')
-          .set({ ...(b.name ? { name: b.name } : {}), ...(b.validFrom !== undefined ? { valid_from: b.validFrom } : {}), ...(b.validTo !== undefined ? { valid_to: b.validTo } : {}) })
+          .set({
+            ...(b.name ? { name: b.name } : {}), ...(b.validFrom !== undefined ? { valid_from: b.validFrom } : {}), ...(b.validTo !== undefined ? { valid_to: b.validTo } : {}),
+            ...(b.courtAreaCode !== undefined ? { court_area_code: b.courtAreaCode } : {}),
+          })
           .where('id', '=', j.id)
           .returningAll()
           .executeTakeFirstOrThrow();
-        await appendAudit(tx, { at: clock.now(), actorId: principal.userId, action: 'jurisdiction.updated', resourceType: 'Jurisdiction', resourceId: j.id, scope: j.path, detail: { ...b, before: { name: j.name, validFrom: j.valid_from, validTo: j.valid_to } } });
+        await appendAudit(tx, { at: clock.now(), actorId: principal.userId, action: 'jurisdiction.updated', resourceType: 'Jurisdiction', resourceId: j.id, scope: j.path, detail: { ...b, before: { name: j.name, validFrom: j.valid_from, validTo: j.valid_to, courtAreaCode: j.court_area_code ?? null } } });
         return updated;
       });
     },

@@ -38,8 +38,15 @@ describe('regional court areas come from the configuration, not from seed consta
     const before = await fileWithCourt(await addPerson(p.db, '99160', 'Kha Văn Trước'));
     expect(before.context.courtRegionCode).toBe('99-KV1');
     expect((await p.driver.openTask(before.instanceId, 'Task_ReceiveDossier')).candidate_groups).toEqual(['court:99-KV1']);
-    // when the province moves the commune to court area 2 (configuration)
-    await p.db.updateTable('jurisdiction').set({ court_area_code: '99-KV2' }).where('code', '=', '99160').execute();
+    // when the provincial admin moves the commune to court area 2 (configuration, through the admin API)
+    const offered = await http.get('admin.tinh', '/api/admin/jurisdictions/99160/court-areas');
+    expect(offered.json()).toEqual({ current: '99-KV1', items: [
+      { code: '99-KV1', name: expect.any(String), court_agency_code: 'TAND-99-KV1' }, { code: '99-KV2', name: expect.any(String), court_agency_code: 'TAND-99-KV2' },
+    ] });
+    expect((await http.patch('admin.tinh', '/api/admin/jurisdictions/99160', { courtAreaCode: '98-KV1' })).json().error.code).toBe('COURT_AREA_INVALID');
+    expect((await http.patch('admin.t98', '/api/admin/jurisdictions/99160', { courtAreaCode: '99-KV2' })).statusCode).toBe(403);
+    expect(await areaOf('99160')).toBe('99-KV1');
+    expect((await http.patch('admin.tinh', '/api/admin/jurisdictions/99160', { courtAreaCode: '99-KV2' })).statusCode).toBe(200);
     const after = await fileWithCourt(await addPerson(p.db, '99160', 'Kha Văn Sau'));
     // then the new case goes to the court of area 2: its judges see and take it, area 1 does not
     expect(after.context.courtRegionCode).toBe('99-KV2');

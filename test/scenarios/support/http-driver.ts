@@ -22,12 +22,16 @@ export class HttpDriver {
     return this.send('PUT', username, url, payload);
   }
 
+  async patch(username: string, url: string, payload: unknown = {}) {
+    return this.send('PATCH', username, url, payload);
+  }
+
   async delete(username: string, url: string) {
     const s = await this.p.login(username);
     return this.p.app.inject({ method: 'DELETE', url, headers: s.headers });
   }
 
-  private async send(method: 'POST' | 'PUT', username: string, url: string, payload: unknown) {
+  private async send(method: 'POST' | 'PUT' | 'PATCH', username: string, url: string, payload: unknown) {
     const s = await this.p.login(username);
     return this.p.app.inject({ method, url, headers: s.headers, payload: payload as Record<string, unknown> });
   }
