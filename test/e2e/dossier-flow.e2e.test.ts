@@ -134,9 +134,7 @@ describe('e2e: compulsory dossier 2022 — commune opens, labour office returns,
     mkdirSync(ARTIFACTS, { recursive: true });
     stack = await startE2ePlatform({}, clock);
     browser = await launchBrowser();
-    // the 2022 district police has no demo login: the provincial admin creates one
-    const admin = await as('admin.tinh');
-    await admin.call('POST', '/api/admin/users', { username: 'ca.huyen1', displayName: 'Cán bộ Công an huyện Sông Xanh', agencyCode: 'CA-991', roles: ['staff'], password: stack.password });
+    // the 2022 district police (escort unit) signs in with the demo login ca.huyen1 from the seed
   }, 240_000);
   afterAll(async () => {
     await browser?.close();
