@@ -41,6 +41,13 @@ export function BpmnDesigner({ xml, locale = 'vi', forms = [], onChange, onForms
   const propertiesRef = useRef<HTMLDivElement>(null);
   const modelerRef = useRef<Modeler | null>(null);
   const xmlRef = useRef<string>(xml ?? emptyDiagram());
+  /**
+   * XML this editor handed to onChange since the last import. A host echoes it back as the `xml`
+   * prop one render later; by then the user may have edited again, and re-importing the echo
+   * would drop that edit (and the selection). Only XML from elsewhere is imported — the imported
+   * XML itself is not listed, so a host can always reopen what it loaded (discard changes).
+   */
+  const emittedRef = useRef<string[]>([]);
   const callbacks = useRef({ onChange, onModeler });
   callbacks.current = { onChange, onModeler };
   const [problems, setProblems] = useState<Problem[]>([]);
@@ -56,6 +63,7 @@ export function BpmnDesigner({ xml, locale = 'vi', forms = [], onChange, onForms
       try {
         const { warnings } = await modeler.importXML(text);
         xmlRef.current = text;
+        emittedRef.current = [];
         if (modelerRef.current === modeler) callbacks.current.onChange?.(text);
         // bpmn-js declares warnings as strings; at run time they are Errors carrying the element.
         const found = (warnings as unknown as { message: string; element?: { id?: string } }[]).map<Problem>((w) => ({
@@ -88,6 +96,7 @@ export function BpmnDesigner({ xml, locale = 'vi', forms = [], onChange, onForms
       const { xml: saved } = await modeler.saveXML({ format: true });
       if (saved && modelerRef.current === modeler) {
         xmlRef.current = saved;
+        emittedRef.current = [...emittedRef.current.slice(-49), saved];
         callbacks.current.onChange?.(saved);
       }
     });
@@ -101,7 +110,7 @@ export function BpmnDesigner({ xml, locale = 'vi', forms = [], onChange, onForms
   }, [locale, openXml]);
 
   useEffect(() => {
-    if (xml !== undefined && xml !== xmlRef.current) void openXml(xml);
+    if (xml !== undefined && xml !== xmlRef.current && !emittedRef.current.includes(xml)) void openXml(xml);
   }, [xml, openXml]);
 
   useEffect(() => markServerProblems(modelerRef.current, serverProblems), [serverProblems, importCount]);

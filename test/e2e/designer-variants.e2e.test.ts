@@ -176,6 +176,8 @@ describe('e2e: the province changes a deadline, district 991 adopts a variant wi
     await dropTaskOnFlow(district, 'Flow_OpenDossier_VerifyResidence');
     const added = district.locator('.djs-element.selected.djs-shape');
     await expect.poll(() => added.count()).toBe(1);
+    // read the new step's id while it is selected (editing the panel may move the selection)
+    const stepId = await added.getAttribute('data-element-id');
     await openGroup(district, 'group-general');
     await setEntry(district, 'name', REVIEW_NAME);
     const form = await openGroup(district, 'group-form');
@@ -186,7 +188,6 @@ describe('e2e: the province changes a deadline, district 991 adopts a variant wi
     await setEntry(district, 'taskScheduleDueDate', '=add working days(now(), 2)');
 
     // then the server check refuses the form it does not know: listed and marked on the new step
-    const stepId = await added.getAttribute('data-element-id');
     await district.getByTestId('validate-server').click();
     const refused = district.locator(`.qt-problem button[data-rule=server][data-element-id="${stepId}"]`);
     await expect.poll(() => refused.count(), { timeout: 30_000 }).toBe(1);
