@@ -1,42 +1,31 @@
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildWebBundle, launchBrowser, serveStatic, type LaunchedBrowser, type StaticServer } from '../support/browser';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { describeViolations, seriousViolations } from './support/axe';
 import { defaultState, installMockApi, ME, mockTask, type MockState } from './support/mock-api';
 import { installMockOrgApi, orgState, type MockOrgState } from './support/mock-org-api';
+import { useBuiltWebApp } from './support/web-app-harness';
 
 const ARTIFACTS = 'test/artifacts/web';
 
 describe('operations (agencies, jurisdictions), who else can act and named history in Chromium (mocked API)', () => {
-  let browser: LaunchedBrowser;
-  let server: StaticServer;
+  const app = useBuiltWebApp(ARTIFACTS);
   let page: Page;
   let state: MockState;
   let org: MockOrgState;
 
-  beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    server = await serveStatic(await buildWebBundle());
-    browser = await launchBrowser();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
   beforeEach(async () => {
     await page?.close();
     state = defaultState();
     state.user = { ...state.user, username: 'admin.tinh', displayName: 'Quản trị tỉnh', roles: ['provincial_admin'] };
     state.rules = [...state.rules, { action: ['read', 'create', 'update'], subject: 'User' }, { action: ['create', 'update'], subject: ['Agency', 'Jurisdiction'] }, { action: 'read', subject: 'Incident' }];
     org = orgState();
-    page = await browser.newPage();
+    page = await app.browser.newPage();
     await installMockApi(page, state);
     await installMockOrgApi(page, org, state.calls);
   });
 
   async function signIn(path: string) {
-    await page.goto(`${server.url}${path}`);
+    await page.goto(`${app.server.url}${path}`);
     await page.getByLabel('Tên đăng nhập').fill('admin.tinh');
     await page.getByLabel('Mật khẩu').fill('QuyTrinh@2026');
     await page.getByRole('button', { name: 'Đăng nhập' }).click();

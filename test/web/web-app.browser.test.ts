@@ -1,28 +1,18 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildWebBundle, launchBrowser, serveStatic, type LaunchedBrowser, type StaticServer } from '../support/browser';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { describeViolations, seriousViolations } from './support/axe';
 import { defaultState, installMockApi, ME, mockTask, PERSON, type MockState } from './support/mock-api';
+import { useBuiltWebApp } from './support/web-app-harness';
 
 const ARTIFACTS = 'test/artifacts/web';
 const labourCheck = JSON.parse(readFileSync('workflows/forms/dossier.labour-check.json', 'utf8'));
 
 describe('web app in Chromium (mocked API)', () => {
-  let browser: LaunchedBrowser;
-  let server: StaticServer;
+  const app = useBuiltWebApp(ARTIFACTS);
   let page: Page;
   let state: MockState;
 
-  beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    server = await serveStatic(await buildWebBundle());
-    browser = await launchBrowser();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
   beforeEach(async () => {
     await page?.close();
     state = defaultState();
@@ -32,12 +22,12 @@ describe('web app in Chromium (mocked API)', () => {
       mockTask({ name: 'Bổ sung hồ sơ', dueInDays: 0.5 }),
       mockTask({ name: 'Lập biên bản', dueInDays: 14 }),
     ];
-    page = await browser.newPage();
+    page = await app.browser.newPage();
     await installMockApi(page, state);
   });
 
   async function signIn(path = '/tasks') {
-    await page.goto(`${server.url}${path}`);
+    await page.goto(`${app.server.url}${path}`);
     await page.getByLabel('Tên đăng nhập').fill('ca.xa1');
     await page.getByLabel('Mật khẩu').fill('QuyTrinh@2026');
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
@@ -51,7 +41,7 @@ describe('web app in Chromium (mocked API)', () => {
 
   it('should sign in in Vietnamese, refuse a wrong password with a bilingual message, and pass axe', async () => {
     // given
-    await page.goto(`${server.url}/tasks`);
+    await page.goto(`${app.server.url}/tasks`);
     await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('vi');
     await expectAccessible();
@@ -175,7 +165,7 @@ describe('web app in Chromium (mocked API)', () => {
   it('should find a person without accents and show the person page with statuses, documents and timeline', async () => {
     // given
     await signIn();
-    await page.goto(`${server.url}/cases`);
+    await page.goto(`${app.server.url}/cases`);
     // when
     await page.getByLabel('Họ tên (không cần dấu) hoặc số CCCD').fill('le thi hoa');
     await page.getByRole('button', { name: 'Tìm kiếm' }).click();
@@ -190,7 +180,7 @@ describe('web app in Chromium (mocked API)', () => {
 
   it('should register online without signing in, place the phone error on the phone field and give a tracking code', async () => {
     // given
-    await page.goto(`${server.url}/public/register`);
+    await page.goto(`${app.server.url}/public/register`);
     await page.getByRole('heading', { name: 'Đăng ký cai nghiện tự nguyện' }).waitFor();
     await expectAccessible();
     await page.getByLabel('Họ và tên').fill('Trần Văn Bình');
@@ -238,7 +228,7 @@ describe('web app in Chromium (mocked API)', () => {
   });
 
   it('should send an anonymous hotline report and give a tracking code', async () => {
-    await page.goto(`${server.url}/public/report`);
+    await page.goto(`${app.server.url}/public/report`);
     await page.getByRole('heading', { name: 'Đường dây nóng — tố giác, báo tin' }).waitFor();
     await page.getByLabel('Báo tin ẩn danh (không ghi họ tên)').check();
     expect(await page.getByLabel('Họ và tên').count()).toBe(0);

@@ -1,9 +1,9 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Page, Route } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildWebBundle, launchBrowser, serveStatic, type LaunchedBrowser, type StaticServer } from '../../support/browser';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { describeViolations, seriousViolations } from '../support/axe';
 import { defaultState, installMockApi, type MockState } from '../support/mock-api';
+import { useBuiltWebApp } from '../support/web-app-harness';
 
 const ARTIFACTS = 'test/artifacts/web';
 const parentV1 = readFileSync('test/designer/fixtures/parent-procedure.bpmn', 'utf8');
@@ -78,21 +78,11 @@ async function installDesignerApi(page: Page, mock: DesignerMock) {
 }
 
 describe('designer page in Chromium (mocked API): variants and migration', () => {
-  let browser: LaunchedBrowser;
-  let server: StaticServer;
+  const app = useBuiltWebApp(ARTIFACTS);
   let page: Page;
   let state: MockState;
   let mock: DesignerMock;
 
-  beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    server = await serveStatic(await buildWebBundle());
-    browser = await launchBrowser();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
   beforeEach(async () => {
     await page?.close();
     state = defaultState();
@@ -100,7 +90,7 @@ describe('designer page in Chromium (mocked API): variants and migration', () =>
     state.user = { ...state.user, username: 'admin.huyen1', displayName: 'Quản trị quy trình huyện', roles: ['variant_admin'], jurisdiction: { id: 'j991', code: '991', name: 'Huyện Sông Xanh', path: '/99/991/', level: 'district', structure: '2022' } };
     state.rules = [{ action: ['read', 'create', 'update'], subject: 'Variant' }, { action: 'migrate', subject: 'Instance' }, { action: 'read', subject: 'Definition' }];
     mock = { variantActive: true, calls: [] };
-    page = await browser.newPage();
+    page = await app.browser.newPage();
     // every test starts in Vietnamese (the language choice is kept in localStorage)
     await page.addInitScript(() => localStorage.setItem('quy-trinh.locale', 'vi'));
     await installMockApi(page, state);
@@ -109,7 +99,7 @@ describe('designer page in Chromium (mocked API): variants and migration', () =>
 
   it('should warn that the parent is newer, preview the rebase with its conflict and deploy it on the new parent', async () => {
     // given the district admin's variant list
-    await page.goto(`${server.url}/designer`);
+    await page.goto(`${app.server.url}/designer`);
     const row = page.locator('[data-testid=variant-list] tr[data-variant-id=var-1]');
     await row.waitFor();
     expect(await row.getByTestId('parent-newer').innerText()).toBe('Bản gốc đã có phiên bản mới (v2)');
@@ -138,7 +128,7 @@ describe('designer page in Chromium (mocked API): variants and migration', () =>
 
   it('should take the parent’s deadline when that choice is made for the conflict, re-running the rebase', async () => {
     // given the rebase preview of the variant
-    await page.goto(`${server.url}/designer`);
+    await page.goto(`${app.server.url}/designer`);
     await page.locator('[data-testid=variant-list] tr[data-variant-id=var-1] [data-action=rebase]').click();
     const conflict = page.locator('[data-testid=rebase-preview] li[data-kind=both-changed][data-element-id=Verify]');
     await expect.poll(() => conflict.count(), { timeout: 20_000 }).toBe(1);
@@ -161,7 +151,7 @@ describe('designer page in Chromium (mocked API): variants and migration', () =>
 
   it('should load the forms of the opened variant and save a form version, showing the version or the server’s problems', async () => {
     // given the variant opened for editing, on the forms tab
-    await page.goto(`${server.url}/designer`);
+    await page.goto(`${app.server.url}/designer`);
     await page.locator('[data-testid=variant-list] tr[data-variant-id=var-1] [data-action=edit]').click();
     await page.locator('[data-tab=forms]').click();
     const status = page.getByTestId('forms-status');
@@ -188,7 +178,7 @@ describe('designer page in Chromium (mocked API): variants and migration', () =>
 
   it('should list variants accessibly and deactivate one only after confirmation', async () => {
     // given
-    await page.goto(`${server.url}/designer`);
+    await page.goto(`${app.server.url}/designer`);
     const row = page.locator('[data-testid=variant-list] tr[data-variant-id=var-1]');
     await row.waitFor();
     const violations = await seriousViolations(page);
@@ -204,7 +194,7 @@ describe('designer page in Chromium (mocked API): variants and migration', () =>
 
   it('should ask before leaving a variant with changes not yet deployed', async () => {
     // given an edited variant (a rebase accepted, not deployed)
-    await page.goto(`${server.url}/designer`);
+    await page.goto(`${app.server.url}/designer`);
     await page.locator('[data-testid=variant-list] [data-action=rebase]').click();
     await page.locator('[data-testid=accept-rebase]').click({ timeout: 20_000 });
     await page.getByTestId('unsaved').waitFor();
@@ -222,7 +212,7 @@ describe('designer page in Chromium (mocked API): variants and migration', () =>
 
   it('should speak English after the language switch', async () => {
     // given
-    await page.goto(`${server.url}/designer`);
+    await page.goto(`${app.server.url}/designer`);
     await page.locator('[data-testid=variant-list]').waitFor();
     // when
     await page.getByRole('button', { name: 'Switch to English' }).click();
@@ -234,7 +224,7 @@ describe('designer page in Chromium (mocked API): variants and migration', () =>
 
   it('should dry-run a migration, show who can move and why not, then apply it', async () => {
     // given
-    await page.goto(`${server.url}/designer`);
+    await page.goto(`${app.server.url}/designer`);
     await page.click('[data-mode-tab=migration]');
     await page.getByTestId('migration-key').selectOption('verify_request');
     await page.getByTestId('migration-source').selectOption('def-p1');
