@@ -4,6 +4,8 @@ export { procedures, loadProcedureXml } from './procedures';
 export type { ProcedureInfo } from './procedures';
 export { loadForms } from './forms';
 export type { FormFile } from './forms';
+export { currentFormManifest, formManifestProblems, readFormManifest, writeFormManifest, FORM_MANIFEST_PATH } from './shipped-form-versions';
+export type { FormManifest, FormManifestProblem } from './shipped-form-versions';
 export { loadRecordTypes } from './record-types';
 export { rulesets, selectRuleset } from './rulesets/index';
 export type { Ruleset, ActorRule, UnconfirmedSetting } from './rulesets/index';
