@@ -497,6 +497,7 @@ TABLE rehab_case (
   CONSTRAINT rehab_case_pkey PRIMARY KEY (id)
 )
 CREATE UNIQUE INDEX rehab_case_code_key ON public.rehab_case USING btree (code);
+CREATE INDEX rehab_case_handover_job_idx ON public.rehab_case USING btree (((data ->> 'handoverJobId'::text))) WHERE (data ? 'handoverJobId'::text);
 CREATE INDEX rehab_case_instance_idx ON public.rehab_case USING btree (instance_id);
 CREATE INDEX rehab_case_person_idx ON public.rehab_case USING btree (person_id);
 CREATE INDEX rehab_case_person_open_idx ON public.rehab_case USING btree (person_id) WHERE (status = 'open'::text);

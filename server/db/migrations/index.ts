@@ -11,6 +11,7 @@ import { m0040_variants } from './0040-variants';
 import { m0045_case_lifecycle_court_areas } from './0045-case-lifecycle-court-areas';
 import { m0050_task_list_indexes } from './0050-task-list-indexes';
 import { m0060_audit_seal } from './0060-audit-seal';
+import { m0080_handover_job_index } from './0080-handover-job-index';
 
 /**
  * Every module's migrations in one ordered set. Numbers are global across modules
@@ -29,6 +30,7 @@ export function allMigrations(): Record<string, Migration> {
     { '0045_case_lifecycle_court_areas': m0045_case_lifecycle_court_areas },
     { '0050_task_list_indexes': m0050_task_list_indexes },
     { '0060_audit_seal': m0060_audit_seal },
+    { '0080_handover_job_index': m0080_handover_job_index },
   ];
   for (const source of sources) {
     for (const [name, migration] of Object.entries(source)) {

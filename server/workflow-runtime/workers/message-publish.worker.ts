@@ -61,7 +61,8 @@ export const messagePublishWorker: WorkflowWorker = {
     const target = messageNames[name]?.startsProcess;
     const personId = str(job.variables.personId);
     if (!target || !personId || !procedures.some((p) => p.key === target)) return { published: false };
-    const done = await db.selectFrom('rehab_case').select('id').where(sql<boolean>`data->>'handoverJobId' = ${job.id}`).executeTakeFirst();
+    // `data ? 'handoverJobId'` is the predicate of the partial index rehab_case_handover_job_idx (0080)
+    const done = await db.selectFrom('rehab_case').select('id').where(sql<boolean>`data ? 'handoverJobId' AND data->>'handoverJobId' = ${job.id}`).executeTakeFirst();
     if (done) return { published: true, handedOverCaseId: done.id };
     const startEventId = await messageStartEventId(app.engine, target, name);
     if (!startEventId) throw new Error(`procedure ${target} has no start event for message ${name}`);
