@@ -9,6 +9,7 @@ import { Kysely, Migrator, PostgresDialect, type Migration } from 'kysely';
 import pg from 'pg';
 import { Engine as BpmnEngine } from 'bpmn-engine';
 import { createEngine, engineMigrations } from '../engine/index';
+import { CpuMeter } from './bench/cpu-meter';
 
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const LEVELS = (process.env.BENCH_LEVELS ?? '1,4,16').split(',').map(Number);
@@ -41,6 +42,9 @@ interface LevelResult {
   clients: number;
   perSecond: number;
   p95: number;
+  /** CPU per completed instance: this Node process and the PostgreSQL backends of the bench database */
+  nodeMs: number;
+  postgresMs: number;
 }
 
 function p95(samples: number[]): number {
@@ -52,12 +56,16 @@ interface Sample {
   seconds: number;
   count: number;
   latencies: number[];
+  nodeMs: number;
+  postgresMs: number;
 }
 
 /** Runs `one` N times over `clients` concurrent loops, recording command times. */
-async function measure(clients: number, count: number, one: (record: (ms: number) => void) => Promise<void>): Promise<Sample> {
+async function measure(clients: number, count: number, one: (record: (ms: number) => void) => Promise<void>, meter?: CpuMeter): Promise<Sample> {
   const latencies: number[] = [];
   let next = 0;
+  await meter?.start();
+  const cpu = process.cpuUsage();
   const started = performance.now();
   await Promise.all(Array.from({ length: clients }, async () => {
     while (next < count) {
@@ -65,7 +73,10 @@ async function measure(clients: number, count: number, one: (record: (ms: number
       await one((ms) => latencies.push(ms));
     }
   }));
-  return { seconds: (performance.now() - started) / 1000, count, latencies };
+  const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  const postgresMs = meter ? (await meter.stop()).postgresMs : 0;
+  return { seconds, count, latencies, nodeMs: (used.user + used.system) / 1000, postgresMs };
 }
 
 async function timed<T>(record: (ms: number) => void, work: () => Promise<T>): Promise<T> {
@@ -84,6 +95,9 @@ async function main(): Promise<void> {
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
   const maxPool = Math.max(...LEVELS) + 2;
+  const meterClient = new pg.Client({ connectionString: ADMIN_URL });
+  await meterClient.connect();
+  const meter = new CpuMeter(meterClient, name, () => []);
   const pool = new pg.Pool({ connectionString: url.toString(), max: maxPool });
   pool.on('error', () => undefined); // connections closed by DROP DATABASE … WITH (FORCE) at the end
   const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
@@ -169,17 +183,24 @@ async function main(): Promise<void> {
       for (let round = 0; round < ROUNDS; round += 1) {
         for (const [label, one, n] of runners) {
           if (ONLY && !ONLY.includes(label)) continue;
-          const sample = await measure(clients, Math.ceil(n / ROUNDS), one);
-          const total = totals.get(label) ?? { seconds: 0, count: 0, latencies: [] };
-          totals.set(label, { seconds: total.seconds + sample.seconds, count: total.count + sample.count, latencies: total.latencies.concat(sample.latencies) });
+          const sample = await measure(clients, Math.ceil(n / ROUNDS), one, meter);
+          const total = totals.get(label) ?? { seconds: 0, count: 0, latencies: [], nodeMs: 0, postgresMs: 0 };
+          totals.set(label, {
+            seconds: total.seconds + sample.seconds, count: total.count + sample.count, latencies: total.latencies.concat(sample.latencies),
+            nodeMs: total.nodeMs + sample.nodeMs, postgresMs: total.postgresMs + sample.postgresMs,
+          });
         }
       }
       for (const [label] of runners) {
         const total = totals.get(label);
         if (!total) continue;
-        const result: LevelResult = { clients, perSecond: total.count / total.seconds, p95: p95(total.latencies) };
+        const result: LevelResult = {
+          clients, perSecond: total.count / total.seconds, p95: p95(total.latencies),
+          nodeMs: total.nodeMs / total.count, postgresMs: total.postgresMs / total.count,
+        };
         results[label].push(result);
-        process.stdout.write(`${label.padEnd(11)} clients=${String(clients).padStart(2)} ${result.perSecond.toFixed(0).padStart(6)} instances/s  p95 ${result.p95.toFixed(2)} ms/command\n`);
+        process.stdout.write(`${label.padEnd(11)} clients=${String(clients).padStart(2)} ${result.perSecond.toFixed(0).padStart(6)} instances/s  p95 ${result.p95.toFixed(2)} ms/command`
+          + `  CPU/instance node ${result.nodeMs.toFixed(2)} ms + postgres ${result.postgresMs.toFixed(2)} ms\n`);
       }
     }
     rows.push('| clients | ours inst/s | ours p95 ms | bpmn-engine inst/s | bpmn-engine p95 ms | raw-SQL inst/s (3 tx) | raw p95 ms | ours ÷ bpmn-engine | ours ÷ raw |');
@@ -199,6 +220,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await db.destroy();
+    await meterClient.end();
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin.end();
   }

@@ -6,17 +6,32 @@ import { addDays, localParts, type BusinessCalendar } from './business-calendar'
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- FEEL passes whatever the expression supplies
 export type FeelFunction = (...args: any[]) => unknown;
 
+/** How many (expression, referenced values) results one evaluator keeps. */
+export const FEEL_MEMO_SIZE = 2_000;
+
 /**
  * Every expression of the engine goes through here (feelin; never eval). Expressions written with
  * a leading `=` are FEEL; other attribute values are literals (Camunda 8 convention).
+ *
+ * feelin parses the expression and builds its closure tree on every call (a `=approved = true`
+ * condition was ≈ 19 % of the engine's Node CPU in `npm run bench:engine`), and deep-coerces the
+ * whole context it is given. So `evaluate` hands feelin only the variables and functions whose name
+ * occurs in the expression text (a name the expression reads must occur in it literally), and
+ * memoises results per expression + JSON of those values — unless the expression names one of our
+ * functions (clock, business calendar, jurisdiction helpers: their answers change over time) or
+ * FEEL's own `now` / `today`.
  */
 export class FeelEvaluator {
   private readonly functions: Record<string, FeelFunction>;
+  private readonly memo = new Map<string, unknown>();
+  /** names whose mention keeps an expression out of the memo (a superset is harmless) */
+  private readonly unmemoisable: string[];
 
   constructor(
     private readonly clock: Clock,
     private readonly calendar: BusinessCalendar,
     extra: Record<string, FeelFunction> = {},
+    private readonly memoSize = FEEL_MEMO_SIZE,
   ) {
     const tz = calendar.timeZone;
     const nowValue = () => {
@@ -48,23 +63,52 @@ export class FeelEvaluator {
       workingDaysBetween,
       ...extra,
     };
+    this.unmemoisable = ['now', 'today', ...Object.keys(this.functions)];
   }
 
   /** Evaluates a FEEL expression (without the leading `=`); the result as plain JSON. */
   evaluate(expression: string, variables: Record<string, unknown>): unknown {
+    const context = this.referenced(expression, variables);
+    const memoisable = this.memoSize > 0 && !this.unmemoisable.some((name) => expression.includes(name));
+    const key = memoisable ? memoKey(expression, context) : null;
+    if (key !== null && this.memo.has(key)) {
+      const hit = this.memo.get(key);
+      this.memo.delete(key); // least recently used goes first
+      this.memo.set(key, hit);
+      return copyJson(hit);
+    }
     let result: unknown;
     try {
-      result = evaluate(expression, { ...variables, ...this.functions }).value;
+      result = toJson(evaluate(expression, context).value);
     } catch (error) {
       throw new EngineError('EXPRESSION_FAILED', `FEEL expression failed: ${expression}: ${(error as Error).message}`);
     }
-    return toJson(result);
+    if (key !== null) {
+      this.memo.set(key, result);
+      if (this.memo.size > this.memoSize) this.memo.delete(this.memo.keys().next().value as string);
+      return copyJson(result);
+    }
+    return result;
+  }
+
+  /** Whether a result for these referenced values is memoised (diagnostics and tests). */
+  remembers(expression: string, variables: Record<string, unknown>): boolean {
+    const key = memoKey(expression, this.referenced(expression, variables));
+    return key !== null && this.memo.has(key);
+  }
+
+  /** The variables and functions whose name occurs in the expression text. */
+  private referenced(expression: string, variables: Record<string, unknown>): Record<string, unknown> {
+    const context: Record<string, unknown> = {};
+    for (const name of Object.keys(variables)) if (expression.includes(name)) context[name] = variables[name];
+    for (const name of Object.keys(this.functions)) if (expression.includes(name)) context[name] = this.functions[name];
+    return context;
   }
 
   /** Evaluates a FEEL result keeping FEEL temporal values (for dates and durations). */
   evaluateRaw(expression: string, variables: Record<string, unknown>): unknown {
     try {
-      return evaluate(expression, { ...variables, ...this.functions }).value;
+      return evaluate(expression, this.referenced(expression, variables)).value;
     } catch (error) {
       throw new EngineError('EXPRESSION_FAILED', `FEEL expression failed: ${expression}: ${(error as Error).message}`);
     }
@@ -79,6 +123,19 @@ export class FeelEvaluator {
   condition(raw: string, variables: Record<string, unknown>): boolean {
     return this.evaluate(stripEquals(raw), variables) === true;
   }
+}
+
+/** null when a value cannot be keyed (e.g. a cycle or a BigInt): evaluate without the memo. */
+function memoKey(expression: string, context: Record<string, unknown>): string | null {
+  try {
+    return `${expression}\u0000${JSON.stringify(context)}`;
+  } catch {
+    return null;
+  }
+}
+
+function copyJson(value: unknown): unknown {
+  return value !== null && typeof value === 'object' ? structuredClone(value) : value;
 }
 
 export function isExpression(raw: string): boolean {

@@ -41,3 +41,74 @@ describe('FEEL with the business calendar', () => {
     }
   });
 });
+
+describe('FEEL memo', () => {
+  const calendar = new BusinessCalendar();
+  const clock = new FakeClock('2026-02-12T09:00:00+07:00');
+
+  it('should give the same answers with and without the memo, including names with spaces', () => {
+    // given
+    const memoised = new FeelEvaluator(clock, calendar);
+    const plain = new FeelEvaluator(clock, calendar, {}, 0);
+    const cases: [string, Record<string, unknown>][] = [
+      ['approved = true', { approved: true, note: 'x' }],
+      ['approved = true', { approved: false, note: 'x' }],
+      ['số ngày + 1', { 'số ngày': 4, other: 1 }],
+      ['person.age >= 18 and count(items) > 1', { person: { age: 20 }, items: [1, 2], unrelated: { deep: [1] } }],
+      ['{ a: x, b: [x, y] }', { x: 1, y: 'z' }],
+      ['missing = null', { present: 1 }],
+    ];
+    for (let round = 0; round < 2; round += 1) {
+      for (const [expression, variables] of cases) {
+        // when / then
+        expect(memoised.evaluate(expression, variables)).toEqual(plain.evaluate(expression, variables));
+      }
+    }
+  });
+
+  it('should not let a caller change a remembered result', () => {
+    // given
+    const feel = new FeelEvaluator(clock, calendar);
+    const first = feel.evaluate('{ list: [x] }', { x: 1 }) as { list: number[] };
+
+    // when
+    first.list.push(99);
+
+    // then
+    expect(feel.evaluate('{ list: [x] }', { x: 1 })).toEqual({ list: [1] });
+  });
+
+  it('should re-evaluate expressions that read the clock or the business calendar', () => {
+    // given
+    const movingClock = new FakeClock('2026-02-12T09:00:00+07:00');
+    const changingCalendar = new BusinessCalendar();
+    const feel = new FeelEvaluator(movingClock, changingCalendar);
+    expect(feel.evaluate('string(today())', {})).toBe('2026-02-12');
+    expect(feel.evaluate('add working days(date("2026-02-12"), 1)', {})).toBe('2026-02-13');
+
+    // when
+    movingClock.advance(24 * 3_600_000);
+    changingCalendar.setHolidays(['2026-02-13']);
+
+    // then
+    expect(feel.evaluate('string(today())', {})).toBe('2026-02-13');
+    expect(feel.evaluate('add working days(date("2026-02-12"), 1)', {})).toBe('2026-02-16');
+  });
+
+  it('should keep at most its size of results, dropping the least recently used', () => {
+    // given a memo of two
+    const feel = new FeelEvaluator(clock, calendar, {}, 2);
+    feel.evaluate('x + 0', { x: 1 });
+    feel.evaluate('x + 1', { x: 1 });
+
+    // when the first is used again, then a third arrives
+    feel.evaluate('x + 0', { x: 1 });
+    feel.evaluate('x + 2', { x: 1 });
+
+    // then the one used longest ago is gone
+    expect(feel.remembers('x + 0', { x: 1 })).toBe(true);
+    expect(feel.remembers('x + 1', { x: 1 })).toBe(false);
+    expect(feel.remembers('x + 2', { x: 1 })).toBe(true);
+    expect(feel.remembers('x + 2', { x: 2 })).toBe(false);
+  });
+});
