@@ -1,20 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServerDatabase } from '../../server/db/schema';
-import { createTestDatabase, type TestDatabase } from '../support/database';
-import { RACERS, buildReliabilityApp, deploy, startWithTask, twoStepXml, type ReliabilityApp } from './support/fixture';
+import { describe, expect, it } from 'vitest';
+import { RACERS, deploy, startWithTask, twoStepXml } from './support/fixture';
+import { useReliabilityApp } from './support/reliability-harness';
 import { runRaces } from './r2-races';
 
 describe('R2 races (reduced: 24 races; full: npm run reliability:r2)', () => {
-  let t: TestDatabase<ServerDatabase>;
-  let r: ReliabilityApp;
-  beforeAll(async () => {
-    t = await createTestDatabase<ServerDatabase>({ max: 12 });
-    r = await buildReliabilityApp(t.db);
-  });
-  afterAll(async () => {
-    await r.app.close();
-    await t.destroy();
-  });
+  const { r } = useReliabilityApp({ max: 12 });
 
   it('should give every race of 2–10 clients exactly one winner and every loser a 409 with a code', async () => {
     // when

@@ -1,21 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServerDatabase } from '../../server/db/schema';
-import { createTestDatabase, type TestDatabase } from '../support/database';
-import { buildReliabilityApp, type ReliabilityApp } from './support/fixture';
+import { describe, expect, it } from 'vitest';
+import { useReliabilityApp } from './support/reliability-harness';
 import { terminatingOutage } from './support/outages';
 import { runDbOutage } from './r3-db-outage';
 
 describe('R3 database outage (reduced: connections cut twice; full with a PostgreSQL restart: npm run reliability:r3)', () => {
-  let t: TestDatabase<ServerDatabase>;
-  let r: ReliabilityApp;
-  beforeAll(async () => {
-    t = await createTestDatabase<ServerDatabase>({ max: 10 });
-    r = await buildReliabilityApp(t.db);
-  });
-  afterAll(async () => {
-    await r.app.close();
-    await t.destroy();
-  });
+  const { t, r } = useReliabilityApp({ max: 10 });
 
   it('should answer 503 while connections are cut, recover without restart, leak no connection and leave no job lock', async () => {
     // given

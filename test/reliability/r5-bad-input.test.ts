@@ -1,20 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServerDatabase } from '../../server/db/schema';
-import { createTestDatabase, type TestDatabase } from '../support/database';
-import { buildReliabilityApp, type ReliabilityApp } from './support/fixture';
+import { describe, expect, it } from 'vitest';
+import { useReliabilityApp } from './support/reliability-harness';
 import { runBadInput } from './r5-bad-input';
 
 describe('R5 bad input, API part (reduced: 300 inputs; full: npm run reliability:r5)', () => {
-  let t: TestDatabase<ServerDatabase>;
-  let r: ReliabilityApp;
-  beforeAll(async () => {
-    t = await createTestDatabase<ServerDatabase>({ max: 12 });
-    r = await buildReliabilityApp(t.db);
-  });
-  afterAll(async () => {
-    await r.app.close();
-    await t.destroy();
-  });
+  const { r } = useReliabilityApp({ max: 12 });
 
   it('should answer hostile inputs on every route without 5xx, crash or prototype pollution', async () => {
     // when

@@ -1,20 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServerDatabase } from '../../server/db/schema';
-import { createTestDatabase, type TestDatabase } from '../support/database';
-import { buildReliabilityApp, type ReliabilityApp } from './support/fixture';
+import { describe, expect, it } from 'vitest';
+import { useReliabilityApp } from './support/reliability-harness';
 import { runAuthorization } from './r6-authorization';
 
 describe('R6 authorization (reduced: 2 persons per commune; full: npm run reliability:r6)', () => {
-  let t: TestDatabase<ServerDatabase>;
-  let r: ReliabilityApp;
-  beforeAll(async () => {
-    t = await createTestDatabase<ServerDatabase>({ max: 12 });
-    r = await buildReliabilityApp(t.db);
-  });
-  afterAll(async () => {
-    await r.app.close();
-    await t.destroy();
-  });
+  const { t, r } = useReliabilityApp({ max: 12 });
 
   it('should leak no row or medical field, log each denial, refuse fixation, CSRF and expired sessions', async () => {
     // when

@@ -1,20 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServerDatabase } from '../../server/db/schema';
-import { createTestDatabase, type TestDatabase } from '../support/database';
-import { buildReliabilityApp, type ReliabilityApp } from './support/fixture';
+import { describe, expect, it } from 'vitest';
+import { useReliabilityApp } from './support/reliability-harness';
 import { runAudit } from './r7-audit';
 
 describe('R7 audit (reduced: 60 reads, 80-row chain; full: npm run reliability:r7)', () => {
-  let t: TestDatabase<ServerDatabase>;
-  let r: ReliabilityApp;
-  beforeAll(async () => {
-    t = await createTestDatabase<ServerDatabase>({ max: 12 });
-    r = await buildReliabilityApp(t.db);
-  });
-  afterAll(async () => {
-    await r.app.close();
-    await t.destroy();
-  });
+  const { t, r } = useReliabilityApp({ max: 12 });
 
   it('should log every person read and detect every tampering (truncation and recomputation through the anchor file)', async () => {
     // when
