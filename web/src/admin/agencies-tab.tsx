@@ -4,7 +4,8 @@ import { ConfirmButton } from '../components/confirm-button';
 import { useAction } from '../hooks/use-query';
 import { useI18n } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/messages';
-import { AdminListFrame, EditRow, useEditFocus, usePagedAdminList, type Notice } from './admin-list-frame';
+import { AdminListFrame, EditRow } from './admin-list-frame';
+import { OrgCreateForm, useOrgTab } from './org-tab';
 
 const editButtonId = (key: string) => `edit-agency-${key}`;
 const EMPTY = { code: '', name: '', kind: 'police' as AgencyKind, jurisdictionCode: '' };
@@ -14,12 +15,7 @@ const EMPTY = { code: '', name: '', kind: 'police' as AgencyKind, jurisdictionCo
  * move with it), deactivate (every account disabled, with undo) and reactivate. Search and pages on the server.
  */
 export function AgenciesTab() {
-  const { t } = useI18n();
-  const paged = usePagedAdminList(orgApi.agencies);
-  const [form, setForm] = useState(EMPTY);
-  const [editing, setEditing] = useState<string | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
-  useEditFocus(editing, editButtonId);
+  const { t, paged, form, setForm, editing, setEditing, notice, setNotice, created } = useOrgTab(orgApi.agencies, EMPTY, editButtonId);
   const create = useAction(orgApi.createAgency);
   const update = useAction(orgApi.updateAgency);
   const deactivate = useAction(orgApi.deactivateAgency);
@@ -30,9 +26,7 @@ export function AgenciesTab() {
     event.preventDefault();
     const result = await create.execute({ ...form, code: form.code.trim(), name: form.name.trim(), jurisdictionCode: form.jurisdictionCode.trim() });
     if (!result.ok) return;
-    setForm(EMPTY);
-    setNotice({ text: t('org.created', { name: result.value.name }) });
-    paged.list.reload();
+    created(result.value.name);
   }
 
   async function turnOff(agency: ManagedAgency) {
@@ -53,24 +47,13 @@ export function AgenciesTab() {
 
   return (
     <div>
-      <form className="filters" onSubmit={submit} aria-label={t('org.agencyCreate')}>
-        <label>
-          {t('admin.col.code')}
-          <input required value={form.code} pattern="[A-Za-z0-9][A-Za-z0-9_.:\-]*" maxLength={40} onChange={(e) => setForm({ ...form, code: e.target.value })} />
-        </label>
-        <label className="grow">
-          {t('admin.col.name')}
-          <input required value={form.name} maxLength={200} onChange={(e) => setForm({ ...form, name: e.target.value })} />
-        </label>
+      <OrgCreateForm label={t('org.agencyCreate')} form={form} setForm={setForm} busy={create.busy} onSubmit={submit}>
         <KindSelect value={form.kind} onChange={(kind) => setForm({ ...form, kind })} />
         <label>
           {t('admin.col.jurisdiction')}
           <input required value={form.jurisdictionCode} maxLength={40} onChange={(e) => setForm({ ...form, jurisdictionCode: e.target.value })} />
         </label>
-        <button type="submit" className="primary" disabled={create.busy} aria-busy={create.busy}>
-          {t('org.agencyCreate')}
-        </button>
-      </form>
+      </OrgCreateForm>
       <AdminListFrame
         searchLabel={t('org.searchAgencies')}
         caption={t('admin.tab.agencies')}

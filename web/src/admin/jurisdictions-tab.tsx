@@ -5,7 +5,8 @@ import { formatDate } from '../format/format';
 import { useAction } from '../hooks/use-query';
 import { useI18n } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/messages';
-import { AdminListFrame, EditRow, useEditFocus, usePagedAdminList, type Notice } from './admin-list-frame';
+import { AdminListFrame, EditRow } from './admin-list-frame';
+import { OrgCreateForm, useOrgTab } from './org-tab';
 
 const LEVELS: JurisdictionLevel[] = ['province', 'district', 'commune'];
 const editButtonId = (key: string) => `edit-jurisdiction-${key}`;
@@ -18,12 +19,7 @@ const today = () => new Date().toLocaleDateString('sv-SE');
  * validity dates, end one today (with undo) and put it back in force. Search and pages on the server.
  */
 export function JurisdictionsTab() {
-  const { t } = useI18n();
-  const paged = usePagedAdminList(orgApi.jurisdictions);
-  const [form, setForm] = useState(EMPTY);
-  const [editing, setEditing] = useState<string | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
-  useEditFocus(editing, editButtonId);
+  const { t, paged, form, setForm, editing, setEditing, notice, setNotice, created } = useOrgTab(orgApi.jurisdictions, EMPTY, editButtonId);
   const create = useAction(orgApi.createJurisdiction);
   const update = useAction(orgApi.updateJurisdiction);
 
@@ -32,9 +28,7 @@ export function JurisdictionsTab() {
     const body = { code: form.code.trim(), name: form.name.trim(), level: form.level, structure: form.structure, ...(form.parentCode.trim() ? { parentCode: form.parentCode.trim() } : {}), ...(form.validFrom ? { validFrom: form.validFrom } : {}) };
     const result = await create.execute(body);
     if (!result.ok) return;
-    setForm(EMPTY);
-    setNotice({ text: t('org.created', { name: result.value.name }) });
-    paged.list.reload();
+    created(result.value.name);
   }
 
   async function change(j: ManagedJurisdiction, body: { name?: string; validFrom?: string | null; validTo?: string | null }, text: string, undo?: () => void) {
@@ -50,15 +44,7 @@ export function JurisdictionsTab() {
 
   return (
     <div>
-      <form className="filters" onSubmit={submit} aria-label={t('org.jurisdictionCreate')}>
-        <label>
-          {t('admin.col.code')}
-          <input required value={form.code} pattern="[A-Za-z0-9][A-Za-z0-9_.:\-]*" maxLength={40} onChange={(e) => setForm({ ...form, code: e.target.value })} />
-        </label>
-        <label className="grow">
-          {t('admin.col.name')}
-          <input required maxLength={200} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
-        </label>
+      <OrgCreateForm label={t('org.jurisdictionCreate')} form={form} setForm={setForm} busy={create.busy} onSubmit={submit}>
         <label>
           {t('admin.col.level')}
           <select value={form.level} onChange={(e) => setForm({ ...form, level: e.target.value as JurisdictionLevel })}>
@@ -84,10 +70,7 @@ export function JurisdictionsTab() {
           {t('org.validFrom')}
           <input type="date" value={form.validFrom} onChange={(e) => setForm({ ...form, validFrom: e.target.value })} />
         </label>
-        <button type="submit" className="primary" disabled={create.busy} aria-busy={create.busy}>
-          {t('org.jurisdictionCreate')}
-        </button>
-      </form>
+      </OrgCreateForm>
       <AdminListFrame
         searchLabel={t('org.searchJurisdictions')}
         caption={t('admin.tab.jurisdictions')}
