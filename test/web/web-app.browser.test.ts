@@ -80,6 +80,36 @@ describe('web app in Chromium (mocked API)', () => {
     await page.screenshot({ path: `${ARTIFACTS}/task-list.png`, fullPage: true });
   });
 
+  it('should show busy skeleton rows while the list loads, announced once, and put the rows in their place', async () => {
+    // given a signed-in officer whose first page of tasks is slow
+    state.signedIn = true;
+    let release = () => {};
+    const slow = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/tasks?*', async (route) => {
+      await slow;
+      await route.fallback();
+    });
+    // when
+    await page.goto(`${app.server.url}/tasks?view=groups`);
+    const skeleton = page.getByTestId('task-skeleton');
+    await skeleton.waitFor();
+    // then it is busy, says so once to screen readers, and passes axe
+    expect(await skeleton.getAttribute('aria-busy')).toBe('true');
+    expect(await page.getByRole('status').innerText()).toBe('Đang tải danh sách công việc…');
+    expect(await skeleton.locator('tbody tr').count()).toBeGreaterThan(3);
+    await expectAccessible();
+    const headerBefore = await skeleton.locator('thead').boundingBox();
+    await page.screenshot({ path: `${ARTIFACTS}/task-list-skeleton.png` });
+    // when the answer arrives
+    release();
+    await page.locator('.task-table tbody tr a').first().waitFor();
+    // then the skeleton is gone and the table starts where the placeholder's did (nothing above it moved)
+    expect(await skeleton.count()).toBe(0);
+    await page.screenshot({ path: `${ARTIFACTS}/task-list-after-skeleton.png` });
+    const headerAfter = await page.locator('.task-table thead').boundingBox();
+    expect(headerAfter?.y).toBe(headerBefore?.y);
+  });
+
   it('should open a task beside the list with its RJSF form and put the server’s field error on the right field', async () => {
     // given the server refuses the signer's name
     state.taskData[state.tasks[0].id] = labourCheck.examples.valid[0];

@@ -1,5 +1,3 @@
-// First: starts the task list's request before the rest of the app is evaluated.
-import './tasks/task-prefetch';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';

@@ -1,4 +1,6 @@
+import { takeEarlyResponse } from '../boot/early-requests';
 import { ApiError, networkError } from './api-error';
+import { withQuery, type QueryValue } from './query-string';
 
 /**
  * The one way the web app talks to the server: JSON in and out, cookies for the session, the
@@ -18,7 +20,7 @@ export function setUnauthenticatedHandler(handler: (() => void) | null): void {
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RequestOptions {
-  query?: Record<string, string | number | boolean | undefined | null | string[]>;
+  query?: Record<string, QueryValue>;
   body?: unknown;
   signal?: AbortSignal;
 }
@@ -33,9 +35,13 @@ export async function api<T>(method: Method, path: string, options: RequestOptio
     body = JSON.stringify(options.body);
   }
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const url = withQuery(path, options.query);
   let response: Response;
   try {
-    response = await fetch(withQuery(path, options.query), { method, headers, body, credentials: 'same-origin', signal: options.signal });
+    // The session check and the first task list may already be answered: index.html sent them early.
+    const early = method === 'GET' ? await takeEarlyResponse(url) : null;
+    options.signal?.throwIfAborted();
+    response = early ?? (await fetch(url, { method, headers, body, credentials: 'same-origin', signal: options.signal }));
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error;
     throw networkError();
@@ -51,16 +57,4 @@ export async function api<T>(method: Method, path: string, options: RequestOptio
     throw apiError;
   }
   return payload as T;
-}
-
-function withQuery(path: string, query: RequestOptions['query']): string {
-  if (!query) return path;
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === null || value === '') continue;
-    if (Array.isArray(value)) value.forEach((v) => params.append(key, v));
-    else params.set(key, String(value));
-  }
-  const text = params.toString();
-  return text ? `${path}?${text}` : path;
 }

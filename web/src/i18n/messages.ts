@@ -88,6 +88,7 @@ const entries = {
   'tasks.unassigned': ['Chưa có người nhận', 'Unassigned'],
   'tasks.me': ['Tôi', 'Me'],
   'tasks.empty': ['Không có công việc nào.', 'No tasks.'],
+  'tasks.loading': ['Đang tải danh sách công việc…', 'Loading the task list…'],
   'tasks.emptyHint': ['Thử bỏ bớt bộ lọc hoặc chọn danh sách khác.', 'Try removing filters or another list.'],
   'tasks.pickOne': ['Chọn một công việc trong danh sách để xử lý.', 'Pick a task in the list to work on it.'],
   'deadline.left': ['còn {n} ngày làm việc', '{n} working days left'],

@@ -30,7 +30,7 @@ export function TaskFilters({ filters, procedures, onChange }: { filters: TaskFi
       </label>
       <label>
         {t('tasks.filter.procedure')}
-        <select value={filters.procedure} onChange={(e) => onChange({ procedure: e.target.value })}>
+        <select className="procedure-filter" value={filters.procedure} onChange={(e) => onChange({ procedure: e.target.value })}>
           <option value="">{t('common.all')}</option>
           {[...new Set([...procedures, ...(filters.procedure ? [filters.procedure] : [])])].map((p) => (
             <option key={p} value={p}>

@@ -1,4 +1,6 @@
-import { taskApi, type TaskList, type TaskListQuery } from '../api/endpoints';
+// Types only: this module is also bundled into the early-request script of index.html (boot/), which
+// must not pull in the API client or React.
+import type { TaskListQuery } from '../api/endpoints';
 
 export type ListView = 'mine' | 'groups' | 'dueSoon' | 'overdue';
 export const VIEWS: ListView[] = ['mine', 'groups', 'dueSoon', 'overdue'];
@@ -34,30 +36,4 @@ export function listStateOf(params: URLSearchParams) {
   };
   const listQuery: TaskListQuery = { ...viewQuery(view), ...serverFilters, ...(filters.sort ? { sort: filters.sort } : {}), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
   return { view, page, filters, serverFilters, listQuery };
-}
-
-/**
- * The first page of the register is requested while the app starts — in parallel with the session
- * check and the first render instead of after them (the session cookie goes with it anyway). The
- * page takes the answer once, if it asks for the same query within a few seconds; a refused or
- * failed prefetch (signed out) is simply asked again.
- */
-const PREFETCH_MAX_AGE_MS = 10_000;
-let prefetched: { key: string; at: number; answer: Promise<TaskList | null> } | null = null;
-
-export function prefetchTaskList(location: { pathname: string; search: string }): void {
-  if (location.pathname !== '/tasks' && !location.pathname.startsWith('/tasks/')) return;
-  const { listQuery } = listStateOf(new URLSearchParams(location.search));
-  prefetched = { key: JSON.stringify(listQuery), at: Date.now(), answer: taskApi.list(listQuery).catch(() => null) };
-}
-
-/** The task list for `query`: the start-up answer when it matches (once), else a new request. */
-export async function loadTaskList(query: TaskListQuery, signal: AbortSignal): Promise<TaskList> {
-  const early = prefetched;
-  prefetched = null;
-  if (early && early.key === JSON.stringify(query) && Date.now() - early.at < PREFETCH_MAX_AGE_MS) {
-    const answer = await early.answer;
-    if (answer) return answer;
-  }
-  return taskApi.list(query, signal);
 }

@@ -12,8 +12,9 @@ import { useQuery } from '../hooks/use-query';
 import { useI18n } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/messages';
 import { TaskFilters } from './task-filters';
-import { listStateOf, loadTaskList, PAGE_SIZE, viewQuery, VIEWS, type ListView } from './task-list-query';
+import { listStateOf, PAGE_SIZE, viewQuery, VIEWS, type ListView } from './task-list-state';
 import { TaskTable } from './task-table';
+import { TaskTableSkeleton } from './task-table-skeleton';
 
 /** The task page (RJSF, bpmn-js viewer) is its own chunk: the list stays light. */
 const TaskDetail = lazy(() => import('./task-detail'));
@@ -29,7 +30,7 @@ export function TaskListPage() {
   const [actionError, setActionError] = useState<unknown>(null);
   const filterKey = JSON.stringify(serverFilters);
 
-  const list = useQuery((signal) => loadTaskList(listQuery, signal), [JSON.stringify(listQuery)]);
+  const list = useQuery((signal) => taskApi.list(listQuery, signal), [JSON.stringify(listQuery)]);
   // The four counts wait for the list (they compete with it for the server on first paint) and are
   // asked again when the list is (after a claim, another filter or view).
   const counts = useQuery(
@@ -89,7 +90,7 @@ export function TaskListPage() {
         <TaskFilters filters={filters} procedures={procedures} onChange={update} />
         <ErrorBanner error={actionError} />
         <ErrorBanner error={list.error} onRetry={list.reload} />
-        {list.loading && !list.data ? <Spinner /> : null}
+        {list.loading && !list.data && !list.error ? <TaskTableSkeleton /> : null}
         {list.data && items.length === 0 ? (
           <EmptyState title={t('tasks.empty')}>
             <p className="muted">{t('tasks.emptyHint')}</p>

@@ -23,17 +23,7 @@ export function TaskTable({ items, selectedId, userId, search, busyId, onClaim, 
     <div className="table-scroll">
       <table className="register task-table">
         <caption className="visually-hidden">{t('tasks.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('tasks.col.code')}</th>
-            <th scope="col">{t('tasks.col.person')}</th>
-            <th scope="col">{t('tasks.col.step')}</th>
-            <th scope="col">{t('tasks.col.received')}</th>
-            <th scope="col">{t('tasks.col.due')}</th>
-            <th scope="col">{t('tasks.col.assignee')}</th>
-            <th scope="col">{t('tasks.col.actions')}</th>
-          </tr>
-        </thead>
+        <TaskTableHead />
         <tbody>
           {items.map((task) => {
             const mine = task.assignee === userId;
@@ -70,5 +60,23 @@ export function TaskTable({ items, selectedId, userId, search, busyId, onClaim, 
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** The register's column headers: shared by the table and its loading skeleton (same widths, no jump). */
+export function TaskTableHead() {
+  const { t } = useI18n();
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{t('tasks.col.code')}</th>
+        <th scope="col">{t('tasks.col.person')}</th>
+        <th scope="col">{t('tasks.col.step')}</th>
+        <th scope="col">{t('tasks.col.received')}</th>
+        <th scope="col">{t('tasks.col.due')}</th>
+        <th scope="col">{t('tasks.col.assignee')}</th>
+        <th scope="col">{t('tasks.col.actions')}</th>
+      </tr>
+    </thead>
   );
 }
