@@ -7,8 +7,8 @@
  */
 import { Kysely, Migrator, PostgresDialect, type Migration } from 'kysely';
 import pg from 'pg';
-import { Engine as BpmnEngine } from 'bpmn-engine';
 import { createEngine, engineMigrations } from '../engine/index';
+import { BENCH_STATE_TABLE, bpmnEngineInMemory, bpmnEngineStateless } from './bench/bpmn-engine-peer';
 import { CpuMeter } from './bench/cpu-meter';
 
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -105,7 +105,7 @@ async function main(): Promise<void> {
     const migrator = new Migrator({ db, provider: { getMigrations: async (): Promise<Record<string, Migration>> => engineMigrations } });
     const migrated = await migrator.migrateToLatest();
     if (migrated.error) throw migrated.error;
-    await pool.query(`CREATE TABLE bench_state (id uuid PRIMARY KEY, state jsonb NOT NULL, updated_at timestamptz NOT NULL)`);
+    await pool.query(BENCH_STATE_TABLE);
     await pool.query(`CREATE TABLE raw_instance (id bigserial PRIMARY KEY, state text NOT NULL, n integer NOT NULL DEFAULT 0)`);
     await pool.query(`CREATE TABLE raw_event (id bigserial PRIMARY KEY, instance_id bigint NOT NULL, type text NOT NULL, at timestamptz NOT NULL)`);
     await pool.query(`CREATE TABLE raw_task (id bigserial PRIMARY KEY, instance_id bigint NOT NULL, state text NOT NULL)`);
@@ -119,41 +119,8 @@ async function main(): Promise<void> {
       await timed(record, () => engine.completeTask(next.taskIds[0]));
     };
 
-    const saveState = async (id: string, state: unknown) => {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        await client.query(`INSERT INTO bench_state (id, state, updated_at) VALUES ($1, $2, now())
-          ON CONFLICT (id) DO UPDATE SET state = EXCLUDED.state, updated_at = now()`, [id, JSON.stringify(state)]);
-        await client.query('COMMIT');
-      } finally {
-        client.release();
-      }
-    };
-    const theirs = async (record: (ms: number) => void) => {
-      const id = crypto.randomUUID();
-      const bpmn = new BpmnEngine({ name: id, source: BPMN_ENGINE_XML });
-      let waiting: ((api: { id: string; signal: (message?: unknown) => void }) => void) | null = null;
-      const listener = new (await import('node:events')).EventEmitter();
-      listener.on('wait', (api: { id: string; signal: (message?: unknown) => void }) => waiting?.(api));
-      const nextWait = () => new Promise<{ id: string; signal: (message?: unknown) => void }>((resolve) => { waiting = resolve; });
-      const firstWait = nextWait();
-      const execution = await timed(record, async () => {
-        const run = await bpmn.execute({ listener, variables: { approved: true } });
-        await firstWait;
-        await saveState(id, await bpmn.getState());
-        return run;
-      });
-      for (let step = 0; step < 2; step += 1) {
-        await timed(record, async () => {
-          const api = (execution.getPostponed()[0] ?? null) as unknown as { signal: (message?: unknown) => void } | null;
-          const upcoming = step === 0 ? nextWait() : new Promise<void>((resolve) => bpmn.once('end', () => resolve()));
-          api?.signal({ note: 'ok' });
-          await upcoming;
-          await saveState(id, await bpmn.getState());
-        });
-      }
-    };
+    const theirs = bpmnEngineInMemory(pool, BPMN_ENGINE_XML);
+    const theirsStateless = bpmnEngineStateless(pool, BPMN_ENGINE_XML);
 
     const raw = async (record: (ms: number) => void) => {
       for (let step = 0; step < 3; step += 1) {
@@ -174,8 +141,11 @@ async function main(): Promise<void> {
     };
 
     const rows: string[] = [];
-    const results: Record<string, LevelResult[]> = { ours: [], bpmnEngine: [], raw: [] };
-    const runners = [['ours', ours, INSTANCES], ['bpmnEngine', theirs, Math.min(INSTANCES, 2000)], ['raw', raw, INSTANCES]] as const;
+    const results: Record<string, LevelResult[]> = { ours: [], bpmnEngine: [], bpmnStateless: [], raw: [] };
+    const runners = [
+      ['ours', ours, INSTANCES], ['bpmnEngine', theirs, Math.min(INSTANCES, 2000)],
+      ['bpmnStateless', theirsStateless, Math.min(INSTANCES, 2000)], ['raw', raw, INSTANCES],
+    ] as const;
     for (const clients of LEVELS) {
       // interleaved rounds so that load from other processes on the shared machine hits all three alike
       const totals = new Map<string, Sample>();
@@ -199,19 +169,25 @@ async function main(): Promise<void> {
           nodeMs: total.nodeMs / total.count, postgresMs: total.postgresMs / total.count,
         };
         results[label].push(result);
-        process.stdout.write(`${label.padEnd(11)} clients=${String(clients).padStart(2)} ${result.perSecond.toFixed(0).padStart(6)} instances/s  p95 ${result.p95.toFixed(2)} ms/command`
+        process.stdout.write(`${label.padEnd(13)} clients=${String(clients).padStart(2)} ${result.perSecond.toFixed(0).padStart(6)} instances/s  p95 ${result.p95.toFixed(2)} ms/command`
           + `  CPU/instance node ${result.nodeMs.toFixed(2)} ms + postgres ${result.postgresMs.toFixed(2)} ms\n`);
       }
     }
-    rows.push('| clients | ours inst/s | ours p95 ms | bpmn-engine inst/s | bpmn-engine p95 ms | raw-SQL inst/s (3 tx) | raw p95 ms | ours ÷ bpmn-engine | ours ÷ raw |');
-    rows.push('|---|---|---|---|---|---|---|---|---|');
+    rows.push('| clients | ours inst/s | p95 ms | CPU ms/inst | bpmn-engine in memory inst/s | p95 ms | CPU ms/inst | bpmn-engine stateless inst/s | p95 ms | CPU ms/inst | raw-SQL inst/s (3 tx) | p95 ms | CPU ms/inst | ours ÷ bpmn-engine in memory | ours ÷ bpmn-engine stateless | ours ÷ raw |');
+    rows.push(`|${'---|'.repeat(16)}`);
+    const cells = (x: LevelResult | undefined) => (x
+      ? [x.perSecond.toFixed(0), x.p95.toFixed(2), `${(x.nodeMs + x.postgresMs).toFixed(2)} (${x.nodeMs.toFixed(2)} + ${x.postgresMs.toFixed(2)})`]
+      : ['—', '—', '—']);
+    const ratio = (o: LevelResult | undefined, x: LevelResult | undefined) => (o && x ? `${(o.perSecond / x.perSecond).toFixed(1)}×` : '—');
     LEVELS.forEach((clients, index) => {
       const o = results.ours[index];
       const b = results.bpmnEngine[index];
+      const st = results.bpmnStateless[index];
       const r = results.raw[index];
-      if (!o || !b || !r) return;
-      rows.push(`| ${clients} | ${o.perSecond.toFixed(0)} | ${o.p95.toFixed(2)} | ${b.perSecond.toFixed(0)} | ${b.p95.toFixed(2)} | ${r.perSecond.toFixed(0)} | ${r.p95.toFixed(2)} | ${(o.perSecond / b.perSecond).toFixed(1)}× | ${((o.perSecond / r.perSecond) * 100).toFixed(0)} % |`);
+      const share = o && r ? `${((o.perSecond / r.perSecond) * 100).toFixed(0)} %` : '—';
+      rows.push(`| ${[clients, ...cells(o), ...cells(b), ...cells(st), ...cells(r), ratio(o, b), ratio(o, st), share].join(' | ')} |`);
     });
+    process.stdout.write('CPU ms/inst = CPU of this Node process + of the bench database\'s PostgreSQL backends per completed instance (node + postgres)\n');
     process.stdout.write(`\n${rows.join('\n')}\n`);
     if (process.env.BENCH_STATS) {
       const stats = await pool.query(`SELECT funcname, calls, round(total_time::numeric / calls, 3) AS avg_ms,
