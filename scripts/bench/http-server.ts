@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { buildServerBundle } from '../start-build';
 
 export interface ServerChild {
   baseUrl: string;
@@ -29,14 +30,28 @@ function rssMb(pid: number): number {
   }
 }
 
+let bundle: Promise<string> | undefined;
+
 /**
- * `server/main.ts` as a child process (node --import tsx, or BENCH_SERVER_ENTRY; the pid is the server itself) on a
- * loopback port, against `databaseUrl`, demo seed off; resolves when /health answers.
+ * What runs the server: by default what `npm start` runs — the bundle of scripts/start-build.ts
+ * (built once per bench process, shared by the servers of bench:scale) under plain node.
+ * BENCH_SERVER_ENTRY=tsx: server/main.ts under tsx (the former start, for comparison);
+ * any other value: a prebuilt bundle (e.g. scripts/bench/bundle-server.ts).
+ */
+async function serverEntry(): Promise<string[]> {
+  const chosen = process.env.BENCH_SERVER_ENTRY;
+  if (chosen === 'tsx') return ['--import', 'tsx', 'server/main.ts'];
+  if (chosen) return [chosen];
+  bundle ??= buildServerBundle();
+  return [await bundle];
+}
+
+/**
+ * The server as a child process (the pid is the server itself) on a loopback port, against
+ * `databaseUrl`, demo seed off; resolves when /health answers.
  */
 export async function startServerChild(databaseUrl: string, port: number, extraEnv: Record<string, string> = {}): Promise<ServerChild> {
-  // BENCH_SERVER_ENTRY: a prebuilt server (e.g. an esbuild bundle, docs/benchmarks.md "Server RSS")
-  // run by plain node instead of tsx, whose loader thread and transform caches cost ~50–90 MB.
-  const entry = process.env.BENCH_SERVER_ENTRY ? [process.env.BENCH_SERVER_ENTRY] : ['--import', 'tsx', 'server/main.ts'];
+  const entry = await serverEntry();
   const child: ChildProcess = spawn(process.execPath, [...(process.env.BENCH_SERVER_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=.data/bench/prof'] : []), ...(process.env.BENCH_SERVER_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), ...entry], {
     env: {
       ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'false', LOG_LEVEL: 'warn',
