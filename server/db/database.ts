@@ -35,6 +35,20 @@ export function createPool(options: DatabaseOptions): pg.Pool {
   return pool;
 }
 
+/** The node-postgres pool behind each database made here (kysely does not expose its dialect's pool). */
+const pools = new WeakMap<object, pg.Pool>();
+
 export function createDatabase<DB>(options: DatabaseOptions): Kysely<DB> {
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool: createPool(options) }) });
+  const pool = createPool(options);
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  pools.set(db, pool);
+  return db;
+}
+
+/**
+ * The pool of a database made by `createDatabase` (undefined for others, e.g. tests' own kysely):
+ * the engine sends a command outside a caller's transaction on a raw client of it in 2 round trips.
+ */
+export function poolOf(db: object): pg.Pool | undefined {
+  return pools.get(db);
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { createEngine, type Engine } from '../../engine/index';
 import type { Clock } from '../app-deps';
+import { poolOf } from '../db/database';
 import type { ServerDatabase } from '../db/schema';
 import { resolveForPath, type VariantDb } from '../variants/index';
 
@@ -12,6 +13,8 @@ import { resolveForPath, type VariantDb } from '../variants/index';
 export function createServerEngine(db: Kysely<ServerDatabase>, clock: Clock): Engine {
   return createEngine({
     db,
+    // commands outside our transactions (the job executor's timers and continuations): 2 round trips
+    pool: poolOf(db),
     clock,
     resolveLatestDefinition: async (tx, key, scope) => (await resolveForPath(tx as VariantDb, key, scope))?.definitionId ?? null,
   });
