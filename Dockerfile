@@ -5,7 +5,9 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build:web
+# the server as one esbuild bundle, as `npm start` runs it (no tsx loader in the running process)
+RUN npx tsx scripts/start-build.ts
 ENV NODE_ENV=production PORT=3000 HOST=0.0.0.0
 EXPOSE 3000
 USER node
-CMD ["npx", "tsx", "server/main.ts"]
+CMD ["node", ".data/build/server.mjs"]
