@@ -1,11 +1,13 @@
 // Public API of the BPMN engine (engine/README.md). Nothing else of engine/ is imported from outside.
 import type { Migration } from 'kysely';
 import { engineApplyCompactMigration } from './schema/engine-apply-compact.migration';
+import { engineOpenTaskIndexesMigration } from './schema/engine-open-task-indexes.migration';
 import { engineRuntimeMigration } from './schema/engine-runtime.migration';
 
 export const engineMigrations: Record<string, Migration> = {
   '0001_engine_runtime': engineRuntimeMigration,
   '0070_engine_apply_compact': engineApplyCompactMigration,
+  '0085_engine_open_task_indexes': engineOpenTaskIndexesMigration,
 };
 
 export { createEngine, type Engine, type EngineOptions, type PublicOptions } from './engine';

@@ -567,8 +567,6 @@ TABLE task (
   CONSTRAINT task_pkey PRIMARY KEY (id)
 )
 CREATE INDEX task_assignee_idx ON public.task USING btree (assignee, state);
-CREATE INDEX task_candidate_groups_idx ON public.task USING gin (candidate_groups);
-CREATE INDEX task_candidate_users_idx ON public.task USING gin (candidate_users);
 CREATE INDEX task_instance_idx ON public.task USING btree (instance_id);
 CREATE INDEX task_open_created_idx ON public.task USING btree (created_at, id) INCLUDE (assignee, candidate_groups, candidate_users, scope) WHERE (state = 'created'::text);
 CREATE INDEX task_open_groups_idx ON public.task USING gin (candidate_groups) WITH (fastupdate=off) WHERE (state = 'created'::text);

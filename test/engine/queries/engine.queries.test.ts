@@ -75,3 +75,35 @@ describe('task list queries (page by ids, capped count)', () => {
     expect(none).toMatchObject({ items: [], total: 0, capped: false });
   });
 });
+
+describe('open-task candidate indexes (migration 0085)', () => {
+  let f: EngineFixture;
+  beforeAll(async () => {
+    f = await engineFixture('2026-03-02T09:00:00+07:00');
+    await f.engine.deploy({ xml: process('q', [start(), offered, end(), chain(['start', 'review', 'end'])].join('\n')) });
+  });
+  afterAll(async () => { await f.t.destroy(); });
+
+  it('should keep GIN entries for open tasks only and still find completed tasks by candidate group', async () => {
+    // given two police:101 tasks, one of them completed
+    const ids: string[] = [];
+    for (const key of ['A', 'B']) {
+      const started = await f.engine.startInstance({ definitionKey: 'q', variables: { communeCode: '101', rank: 1 }, businessKey: key, scope: '/9/101/' });
+      ids.push(started.taskIds[0]);
+    }
+    await f.engine.completeTask(ids[0]);
+
+    // when
+    const indexes = await sql<{ indexname: string; indexdef: string }>`SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'task' AND indexdef LIKE '%gin%'`.execute(f.t.db);
+    const completed = await f.engine.listTasks({ state: 'completed', ...police101Filter });
+    const open = await f.engine.listTasks({ state: 'created', ...police101Filter });
+
+    // then
+    expect(indexes.rows.map((r) => r.indexname).sort()).toEqual(['task_open_groups_idx', 'task_open_users_idx']);
+    expect(indexes.rows.every((r) => r.indexdef.includes("WHERE (state = 'created'::text)"))).toBe(true);
+    expect(completed.items.map((t) => t.business_key)).toEqual(['A']);
+    expect(open.items.map((t) => t.business_key)).toEqual(['B']);
+  });
+});
+
+const police101Filter: TaskQuery = { filter: (qb) => qb.where(sql<boolean>`task.candidate_groups && ARRAY['police:101']::text[]`) };
