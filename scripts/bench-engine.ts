@@ -45,6 +45,8 @@ interface LevelResult {
   /** CPU per completed instance: this Node process and the PostgreSQL backends of the bench database */
   nodeMs: number;
   postgresMs: number;
+  /** WAL bytes per completed instance (the whole server's WAL: other databases' writes count too) */
+  walBytes: number;
 }
 
 function p95(samples: number[]): number {
@@ -58,13 +60,15 @@ interface Sample {
   latencies: number[];
   nodeMs: number;
   postgresMs: number;
+  walBytes: number;
 }
 
 /** Runs `one` N times over `clients` concurrent loops, recording command times. */
-async function measure(clients: number, count: number, one: (record: (ms: number) => void) => Promise<void>, meter?: CpuMeter): Promise<Sample> {
+async function measure(clients: number, count: number, one: (record: (ms: number) => void) => Promise<void>, meter?: Meter): Promise<Sample> {
   const latencies: number[] = [];
   let next = 0;
-  await meter?.start();
+  await meter?.cpu.start();
+  const walStart = meter ? await walLsn(meter.client) : '0/0';
   const cpu = process.cpuUsage();
   const started = performance.now();
   await Promise.all(Array.from({ length: clients }, async () => {
@@ -75,8 +79,22 @@ async function measure(clients: number, count: number, one: (record: (ms: number
   }));
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
-  const postgresMs = meter ? (await meter.stop()).postgresMs : 0;
-  return { seconds, count, latencies, nodeMs: (used.user + used.system) / 1000, postgresMs };
+  const postgresMs = meter ? (await meter.cpu.stop()).postgresMs : 0;
+  const walBytes = meter ? await walSince(meter.client, walStart) : 0;
+  return { seconds, count, latencies, nodeMs: (used.user + used.system) / 1000, postgresMs, walBytes };
+}
+
+interface Meter {
+  cpu: CpuMeter;
+  client: pg.Client;
+}
+
+async function walLsn(client: pg.Client): Promise<string> {
+  return (await client.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn')).rows[0].lsn;
+}
+
+async function walSince(client: pg.Client, lsn: string): Promise<number> {
+  return Number((await client.query<{ bytes: string }>('SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), $1::pg_lsn) AS bytes', [lsn])).rows[0].bytes);
 }
 
 async function timed<T>(record: (ms: number) => void, work: () => Promise<T>): Promise<T> {
@@ -97,7 +115,7 @@ async function main(): Promise<void> {
   const maxPool = Math.max(...LEVELS) + 2;
   const meterClient = new pg.Client({ connectionString: ADMIN_URL });
   await meterClient.connect();
-  const meter = new CpuMeter(meterClient, name, () => []);
+  const meter: Meter = { cpu: new CpuMeter(meterClient, name, () => []), client: meterClient };
   const pool = new pg.Pool({ connectionString: url.toString(), max: maxPool });
   pool.on('error', () => undefined); // connections closed by DROP DATABASE … WITH (FORCE) at the end
   const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
@@ -154,10 +172,10 @@ async function main(): Promise<void> {
         for (const [label, one, n] of runners) {
           if (ONLY && !ONLY.includes(label)) continue;
           const sample = await measure(clients, Math.ceil(n / ROUNDS), one, meter);
-          const total = totals.get(label) ?? { seconds: 0, count: 0, latencies: [], nodeMs: 0, postgresMs: 0 };
+          const total = totals.get(label) ?? { seconds: 0, count: 0, latencies: [], nodeMs: 0, postgresMs: 0, walBytes: 0 };
           totals.set(label, {
             seconds: total.seconds + sample.seconds, count: total.count + sample.count, latencies: total.latencies.concat(sample.latencies),
-            nodeMs: total.nodeMs + sample.nodeMs, postgresMs: total.postgresMs + sample.postgresMs,
+            nodeMs: total.nodeMs + sample.nodeMs, postgresMs: total.postgresMs + sample.postgresMs, walBytes: total.walBytes + sample.walBytes,
           });
         }
       }
@@ -166,11 +184,11 @@ async function main(): Promise<void> {
         if (!total) continue;
         const result: LevelResult = {
           clients, perSecond: total.count / total.seconds, p95: p95(total.latencies),
-          nodeMs: total.nodeMs / total.count, postgresMs: total.postgresMs / total.count,
+          nodeMs: total.nodeMs / total.count, postgresMs: total.postgresMs / total.count, walBytes: total.walBytes / total.count,
         };
         results[label].push(result);
         process.stdout.write(`${label.padEnd(13)} clients=${String(clients).padStart(2)} ${result.perSecond.toFixed(0).padStart(6)} instances/s  p95 ${result.p95.toFixed(2)} ms/command`
-          + `  CPU/instance node ${result.nodeMs.toFixed(2)} ms + postgres ${result.postgresMs.toFixed(2)} ms\n`);
+          + `  CPU/instance node ${result.nodeMs.toFixed(2)} ms + postgres ${result.postgresMs.toFixed(2)} ms  WAL ${(result.walBytes / 1024).toFixed(1)} KB/instance\n`);
       }
     }
     rows.push('| clients | ours inst/s | p95 ms | CPU ms/inst | bpmn-engine in memory inst/s | p95 ms | CPU ms/inst | bpmn-engine stateless inst/s | p95 ms | CPU ms/inst | raw-SQL inst/s (3 tx) | p95 ms | CPU ms/inst | ours ÷ bpmn-engine in memory | ours ÷ bpmn-engine stateless | ours ÷ raw |');
