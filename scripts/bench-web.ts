@@ -10,8 +10,10 @@
  * requests made and the JavaScript loaded (gzipped as `gzip -9` would). Cold runs use a new browser
  * profile each (empty HTTP cache); warm runs reuse one tab's cache.
  *
- * Flags: `--runs 7`, `--user ca.xa1`, `--keep` (reuse the database as it is).
+ * Flags: `--runs 7`, `--user ca.xa1`, `--keep` (reuse the database as it is). The machine's load average
+ * is printed before and after (the figures follow it: other processes share the CPU).
  */
+import { loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
@@ -25,6 +27,7 @@ const runs = Number(flag('runs', '7') ?? 7);
 const username = flag('user', 'ca.xa1') ?? 'ca.xa1';
 const url = process.env.BENCH_WEB_DATABASE_URL ?? withDatabase(ADMIN_URL, 'qt_bench_web');
 const say = (line: string) => process.stdout.write(`${line}\n`);
+const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
 
 interface Run {
   rowsMs: number;
@@ -96,7 +99,7 @@ async function main(): Promise<void> {
     await platform.app.listen({ port: 0, host: '127.0.0.1' });
     const base = `http://127.0.0.1:${(platform.app.server.address() as AddressInfo).port}`;
     const password = platform.seed?.password ?? 'ThuNghiem@2026';
-    say(`bench:web — ${runs} cold + ${runs} warm runs of ${base}/tasks?view=groups as ${username} (database ${url.replace(/:[^:@/]*@/, ':***@')})`);
+    say(`bench:web — ${runs} cold + ${runs} warm runs of ${base}/tasks?view=groups as ${username} (database ${url.replace(/:[^:@/]*@/, ':***@')}); load average ${load()}`);
 
     const cold: Run[] = [];
     for (let i = 0; i < runs; i += 1) {
@@ -150,6 +153,7 @@ async function main(): Promise<void> {
     say(`JavaScript loaded by the task-list route: ${files.length} files, ${rawKb.toFixed(1)} kB raw, ${gzKb.toFixed(1)} kB gzipped (budget 400 kB) — ${gzKb < 400 ? 'OK' : 'OVER BUDGET'}`);
     const slow = median(cold.map((r) => r.interactiveMs));
     say(`Interactive (cold, median) ${Math.round(slow)} ms — budget 1 000 ms: ${slow < 1000 ? 'OK' : 'OVER'}`);
+    say(`Load average (1, 5, 15 min) at the end: ${load()}`);
   } finally {
     await platform.stop();
   }
