@@ -4,7 +4,7 @@
  * of different jurisdictions: list my tasks, open a task (one call), search a person, a person's
  * timeline, complete a task (form validated). Before the HTTP loads, the in-process engine does
  * the same claim + complete work on other cloned tasks (the engine figure of the same run).
- * Flags: --users 50 --seconds 20 --port 3310 --per-user 40 (completions prepared per user),
+ * Flags: --users 50 --seconds 20 --port 3310 --per-user 100 (completions prepared per user; a user without any left idles, uncounted),
  * --engine-per-user 10, --rate 0 (req/s per user; 0 = saturate), --warmup 3 (unmeasured seconds per endpoint), --only 0,1 (endpoints by index); BENCH_SERVER_PROFILE=1 writes a CPU profile
  * of the server to .data/bench/prof.
  */
@@ -21,7 +21,7 @@ import { benchUsers, completionsFor, login, personsUnder, visibleTasks, type Com
 const USERS = Number(flag('users', '50'));
 const SECONDS = Number(flag('seconds', '20'));
 const PORT = Number(flag('port', '3310'));
-const PER_USER = Number(flag('per-user', '40'));
+const PER_USER = Number(flag('per-user', '100'));
 /** seconds of unmeasured load per endpoint first (JIT, validator compile, BPMN graph cache, pools) */
 const WARMUP = Number(flag('warmup', '3'));
 const ENGINE_PER_USER = Number(flag('engine-per-user', '10'));
