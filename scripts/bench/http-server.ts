@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildServerBundle } from '../start-build';
+import { buildServerBundle, startNodeFlags } from '../start-build';
 
 export interface ServerChild {
   baseUrl: string;
@@ -43,7 +43,12 @@ async function serverEntry(): Promise<string[]> {
   if (chosen === 'tsx') return ['--import', 'tsx', 'server/main.ts'];
   if (chosen) return [chosen];
   bundle ??= buildServerBundle();
-  return [await bundle];
+  return [...startFlags(), await bundle];
+}
+
+/** The node flags of `npm start` (the heap cap), unless BENCH_SERVER_NODE_FLAGS chooses them. */
+function startFlags(): string[] {
+  return process.env.BENCH_SERVER_NODE_FLAGS !== undefined ? [] : startNodeFlags();
 }
 
 /**

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServerBundle } from '../../scripts/start-build';
+import { buildServerBundle, startNodeFlags } from '../../scripts/start-build';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 
 const vmKb = (pid: number, field: 'VmRSS' | 'VmHWM') => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
@@ -31,7 +31,7 @@ describe('npm start (server bundle under plain node)', () => {
     const bundle = await buildServerBundle(process.cwd(), path.join(dir, 'build', 'server.mjs'));
 
     // when it runs under plain node against the test database with the demo seed
-    child = spawn(process.execPath, [bundle], {
+    child = spawn(process.execPath, [...startNodeFlags(), bundle], {
       env: { ...process.env, DATABASE_URL: t.url, PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'true', LOG_LEVEL: 'warn', WEB_DIST_DIR: path.join(dir, 'web'), DATA_DIR: path.join(dir, 'data') },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
