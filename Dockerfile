@@ -10,4 +10,4 @@ RUN npx tsx scripts/start-build.ts
 ENV NODE_ENV=production PORT=3000 HOST=0.0.0.0
 EXPOSE 3000
 USER node
-CMD ["node", "--max-old-space-size=256", ".data/build/server.mjs"]
+CMD ["node", "--max-old-space-size=512", "--max-semi-space-size=32", ".data/build/server.mjs"]
