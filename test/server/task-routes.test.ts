@@ -5,22 +5,9 @@ import { FakeClock } from '../support/clock';
 import { buildTestApp, loginAs, type LoggedIn } from '../support/app';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { seedTestIdentity, testSeed } from './fixtures/identity.fixture';
+import { oneStepProcessXml } from './fixtures/one-step-process.fixture';
 
-const xml = `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="defs" targetNamespace="http://quytrinh.test">
-  <bpmn:process id="matrix_check" name="Kiểm tra" isExecutable="true">
-    <bpmn:startEvent id="start"/>
-    <bpmn:userTask id="check" name="Xác minh nơi cư trú">
-      <bpmn:extensionElements>
-        <zeebe:assignmentDefinition candidateGroups="=&quot;police:&quot; + communeCode"/>
-        <zeebe:taskSchedule dueDate="=now() + duration(&quot;P2D&quot;)"/>
-      </bpmn:extensionElements>
-    </bpmn:userTask>
-    <bpmn:endEvent id="end"/>
-    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="check"/>
-    <bpmn:sequenceFlow id="f2" sourceRef="check" targetRef="end"/>
-  </bpmn:process>
-</bpmn:definitions>`;
+const xml = oneStepProcessXml('matrix_check', 'Kiểm tra', 'Xác minh nơi cư trú');
 
 const starters: Record<string, string> = { '99130': 'ca.xa1', '99160': 'ca.xa2', '99101': 'ca.cu.xa1', '99104': 'ca.cu.xa2', '98130': 'ca.t98.xa1' };
 /** Which communes' tasks each user sees (candidacy, or supervision of the subtree). */

@@ -7,22 +7,9 @@ import { FakeClock } from '../../support/clock';
 import { buildTestApp, loginAs, type LoggedIn } from '../../support/app';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
 import { seedTestIdentity, testSeed } from '../fixtures/identity.fixture';
+import { oneStepProcessXml } from '../fixtures/one-step-process.fixture';
 
-const xml = `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="defs" targetNamespace="http://quytrinh.test">
-  <bpmn:process id="enrich_check" name="Kiểm tra hồ sơ" isExecutable="true">
-    <bpmn:startEvent id="start"/>
-    <bpmn:userTask id="check" name="Xác minh">
-      <bpmn:extensionElements>
-        <zeebe:assignmentDefinition candidateGroups="=&quot;police:&quot; + communeCode"/>
-        <zeebe:taskSchedule dueDate="=now() + duration(&quot;P2D&quot;)"/>
-      </bpmn:extensionElements>
-    </bpmn:userTask>
-    <bpmn:endEvent id="end"/>
-    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="check"/>
-    <bpmn:sequenceFlow id="f2" sourceRef="check" targetRef="end"/>
-  </bpmn:process>
-</bpmn:definitions>`;
+const xml = oneStepProcessXml('enrich_check', 'Kiểm tra hồ sơ', 'Xác minh');
 
 const CASE_ID = '00000000-0000-4000-8000-00000000c001';
 type Listed = { id: string; root_instance_id: string; definition_id: string; assignee: string | null; scope: string | null; due_at: string | null; execution_id: string; instance_id: string };
