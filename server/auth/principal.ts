@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { ServerDatabase } from '../db/schema';
 
 /** `variant_admin`: a district/commune admin who adopts local variants of procedures in their subtree (issue 8). */
@@ -44,11 +44,13 @@ export async function loadPrincipal(db: Kysely<ServerDatabase>, userId: string):
       'u.id', 'u.username', 'u.display_name', 'u.email', 'u.locale', 'u.disabled', 'u.totp_enabled',
       'a.id as agency_id', 'a.code as agency_code', 'a.name as agency_name', 'a.kind as agency_kind', 'a.candidate_groups',
       'j.id as j_id', 'j.code as j_code', 'j.name as j_name', 'j.path as j_path', 'j.level as j_level', 'j.structure as j_structure',
+      // the roles in the same round trip: every authenticated request loads the principal
+      sql<string[]>`ARRAY(SELECT r.role FROM user_role r WHERE r.user_id = u.id ORDER BY r.role)`.as('roles'),
     ])
     .where('u.id', '=', userId)
     .executeTakeFirst();
   if (!row || row.disabled) return undefined;
-  const roles = (await db.selectFrom('user_role').select('role').where('user_id', '=', userId).execute()).map((r) => r.role as Role);
+  const roles = row.roles as Role[];
   const agency = row.agency_id
     ? { id: row.agency_id, code: row.agency_code!, name: row.agency_name!, kind: row.agency_kind as AgencyKind }
     : null;
