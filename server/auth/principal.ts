@@ -35,22 +35,40 @@ export function candidateGroupsOf(agency: { code: string; kind: string; candidat
   return [...new Set([...own, `agency:${agency.code}`])];
 }
 
+/**
+ * The principal's columns, from `app_user as u` left-joined to `agency as a` and `jurisdiction as j`
+ * (loadPrincipal, and the session lookup that loads both in one query).
+ */
+export const PRINCIPAL_COLUMNS = [
+  'u.id', 'u.username', 'u.display_name', 'u.email', 'u.locale', 'u.disabled', 'u.totp_enabled',
+  'a.id as agency_id', 'a.code as agency_code', 'a.name as agency_name', 'a.kind as agency_kind', 'a.candidate_groups',
+  'j.id as j_id', 'j.code as j_code', 'j.name as j_name', 'j.path as j_path', 'j.level as j_level', 'j.structure as j_structure',
+] as const;
+
+/** The roles in the same round trip: every authenticated request loads the principal. */
+export const principalRoles = () => sql<string[]>`ARRAY(SELECT r.role FROM user_role r WHERE r.user_id = u.id ORDER BY r.role)`.as('roles');
+
+export interface PrincipalRow {
+  id: string; username: string; display_name: string; email: string | null; locale: string; disabled: boolean; totp_enabled: boolean;
+  agency_id: string | null; agency_code: string | null; agency_name: string | null; agency_kind: string | null; candidate_groups: string[] | null;
+  j_id: string | null; j_code: string | null; j_name: string | null; j_path: string | null; j_level: string | null; j_structure: string | null;
+  roles: string[];
+}
+
 export async function loadPrincipal(db: Kysely<ServerDatabase>, userId: string): Promise<Principal | undefined> {
   const row = await db
     .selectFrom('app_user as u')
     .leftJoin('agency as a', 'a.id', 'u.agency_id')
     .leftJoin('jurisdiction as j', 'j.id', 'a.jurisdiction_id')
-    .select([
-      'u.id', 'u.username', 'u.display_name', 'u.email', 'u.locale', 'u.disabled', 'u.totp_enabled',
-      'a.id as agency_id', 'a.code as agency_code', 'a.name as agency_name', 'a.kind as agency_kind', 'a.candidate_groups',
-      'j.id as j_id', 'j.code as j_code', 'j.name as j_name', 'j.path as j_path', 'j.level as j_level', 'j.structure as j_structure',
-      // the roles in the same round trip: every authenticated request loads the principal
-      sql<string[]>`ARRAY(SELECT r.role FROM user_role r WHERE r.user_id = u.id ORDER BY r.role)`.as('roles'),
-    ])
+    .select([...PRINCIPAL_COLUMNS, principalRoles()])
     .where('u.id', '=', userId)
     .executeTakeFirst();
-  if (!row || row.disabled) return undefined;
-  const roles = row.roles as Role[];
+  return row ? toPrincipal(row) : undefined;
+}
+
+/** A principal from its row; undefined for a disabled account. */
+export function toPrincipal(row: PrincipalRow): Principal | undefined {
+  if (row.disabled) return undefined;
   const agency = row.agency_id
     ? { id: row.agency_id, code: row.agency_code!, name: row.agency_name!, kind: row.agency_kind as AgencyKind }
     : null;
@@ -63,7 +81,7 @@ export async function loadPrincipal(db: Kysely<ServerDatabase>, userId: string):
     displayName: row.display_name,
     email: row.email,
     locale: row.locale,
-    roles,
+    roles: row.roles as Role[],
     agency,
     jurisdiction,
     homePath: jurisdiction?.path ?? '/',

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ServerDatabase } from '../db/schema';
+import { PRINCIPAL_COLUMNS, principalRoles, toPrincipal, type Principal } from './principal';
 
 export const SESSION_COOKIE = 'qt_session';
 
@@ -51,11 +52,36 @@ export type SessionLookup =
   | { state: 'expired'; userId: string }
   | { state: 'active'; id: string; userId: string; csrfToken: string; expiresAt: Date };
 
-/** Looks the cookie token up; expired (idle or absolute) sessions are deleted on sight. */
-export async function resolveSession(db: Kysely<ServerDatabase>, token: string, times: SessionTimes): Promise<SessionLookup> {
+interface SessionRow {
+  user_id: string;
+  csrf_token: string;
+  expires_at: Date;
+  last_seen_at: Date;
+}
+
+/**
+ * Looks the cookie token up, with its user's principal in the same query (the auth hook on every
+ * API request). Expired (idle or absolute) sessions are deleted on sight; `principal` is undefined
+ * for a disabled account.
+ */
+export async function resolveSessionPrincipal(
+  db: Kysely<ServerDatabase>, token: string, times: SessionTimes,
+): Promise<{ lookup: SessionLookup; principal?: Principal }> {
   const id = sha256(token);
-  const row = await db.selectFrom('user_session').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) return { state: 'none' };
+  const row = await db
+    .selectFrom('user_session as s')
+    .innerJoin('app_user as u', 'u.id', 's.user_id')
+    .leftJoin('agency as a', 'a.id', 'u.agency_id')
+    .leftJoin('jurisdiction as j', 'j.id', 'a.jurisdiction_id')
+    .select(['s.user_id', 's.csrf_token', 's.expires_at', 's.last_seen_at', ...PRINCIPAL_COLUMNS, principalRoles()])
+    .where('s.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return { lookup: { state: 'none' } };
+  const lookup = await checkSession(db, id, row, times);
+  return lookup.state === 'active' ? { lookup, principal: toPrincipal(row) } : { lookup };
+}
+
+async function checkSession(db: Kysely<ServerDatabase>, id: string, row: SessionRow, times: SessionTimes): Promise<SessionLookup> {
   const now = times.now.getTime();
   const idleLimit = row.last_seen_at.getTime() + times.idleMinutes * 60_000;
   if (now >= row.expires_at.getTime() || now >= idleLimit) {

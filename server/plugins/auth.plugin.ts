@@ -4,8 +4,8 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { defineAbilityFor, type AppAbility } from '../auth/abilities';
-import { loadPrincipal, type Principal } from '../auth/principal';
-import { resolveSession, SESSION_COOKIE } from '../auth/session.service';
+import type { Principal } from '../auth/principal';
+import { resolveSessionPrincipal, SESSION_COOKIE } from '../auth/session.service';
 import { AppError } from '../errors';
 
 declare module 'fastify' {
@@ -55,9 +55,10 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     const { db, clock, config: appConfig } = app.deps;
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
-      const found = await resolveSession(db, token, { now: clock.now(), idleMinutes: appConfig.sessionIdleMinutes, ttlMinutes: appConfig.sessionTtlMinutes });
+      const { lookup: found, principal } = await resolveSessionPrincipal(
+        db, token, { now: clock.now(), idleMinutes: appConfig.sessionIdleMinutes, ttlMinutes: appConfig.sessionTtlMinutes },
+      );
       if (found.state === 'active') {
-        const principal = await loadPrincipal(db, found.userId);
         if (principal) {
           request.principal = principal;
           request.ability = defineAbilityFor(principal);

@@ -122,6 +122,27 @@ describe('sessions', () => {
     expect(expired.json().error.code).toBe('SESSION_EXPIRED');
   });
 
+  it('should refuse a live session of an account disabled since, and see role changes at once', async () => {
+    // given a signed-in admin of the province
+    const s = await loginAs(app, 'admin');
+    expect((await app.inject({ method: 'GET', url: '/api/session', headers: s.headers })).json().user.roles).toContain('admin');
+    const user = await t.db.selectFrom('app_user').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow();
+
+    // when a role is taken away, then the account is disabled
+    await t.db.deleteFrom('user_role').where('user_id', '=', user.id).where('role', '=', 'admin').execute();
+    const afterRoleChange = await app.inject({ method: 'GET', url: '/api/session', headers: s.headers });
+    await t.db.updateTable('app_user').set({ disabled: true }).where('id', '=', user.id).execute();
+    const afterDisable = await app.inject({ method: 'GET', url: '/api/tasks', headers: s.headers });
+    await t.db.updateTable('app_user').set({ disabled: false }).where('id', '=', user.id).execute();
+    await t.db.insertInto('user_role').values({ user_id: user.id, role: 'admin' }).execute();
+
+    // then
+    expect(afterRoleChange.statusCode).toBe(200);
+    expect(afterRoleChange.json().user.roles).not.toContain('admin');
+    expect(afterDisable.statusCode).toBe(401);
+    expect(afterDisable.json().error.code).toBe('UNAUTHENTICATED');
+  });
+
   it('should expire a session at the absolute lifetime even when used constantly', async () => {
     const s = await loginAs(app, 'ca.xa2');
     for (let i = 0; i < 16; i++) {
