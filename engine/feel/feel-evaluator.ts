@@ -125,13 +125,24 @@ export class FeelEvaluator {
   }
 }
 
-/** null when a value cannot be keyed (e.g. a cycle or a BigInt): evaluate without the memo. */
+/**
+ * null when a value cannot be keyed by its JSON: a cycle, a BigInt, or anything but plain JSON data
+ * (a Date keys like its ISO string but feelin reads it as a date-time, not as that string).
+ */
 function memoKey(expression: string, context: Record<string, unknown>): string | null {
   try {
-    return `${expression}\u0000${JSON.stringify(context)}`;
+    return `${expression}\u0000${JSON.stringify(context, plainOnly)}`;
   } catch {
     return null;
   }
+}
+
+function plainOnly(this: Record<string, unknown>, key: string, value: unknown): unknown {
+  const original = this[key];
+  if (original !== null && typeof original === 'object' && !Array.isArray(original) && Object.getPrototypeOf(original) !== Object.prototype) {
+    throw new Error('not plain JSON data');
+  }
+  return value;
 }
 
 function copyJson(value: unknown): unknown {

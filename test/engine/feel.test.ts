@@ -66,6 +66,22 @@ describe('FEEL memo', () => {
     }
   });
 
+  it('should not mix a Date with its ISO string, which feelin reads differently', () => {
+    // given
+    const feel = new FeelEvaluator(clock, calendar);
+    const plain = new FeelEvaluator(clock, calendar, {}, 0);
+    const when = new Date('2026-02-12T02:00:00Z');
+
+    // when
+    const asString = feel.evaluate('string(x)', { x: when.toISOString() });
+    const asDate = feel.evaluate('string(x)', { x: when });
+
+    // then
+    expect(asString).toBe(plain.evaluate('string(x)', { x: when.toISOString() }));
+    expect(asDate).toBe(plain.evaluate('string(x)', { x: when }));
+    expect(feel.remembers('string(x)', { x: when })).toBe(false);
+  });
+
   it('should not let a caller change a remembered result', () => {
     // given
     const feel = new FeelEvaluator(clock, calendar);
