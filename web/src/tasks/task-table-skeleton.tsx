@@ -2,6 +2,8 @@ import { useI18n } from '../i18n/i18n-context';
 import { TaskTableHead } from './task-table';
 
 const ROWS = 8;
+/** Per column of the register, the placeholder bars it shows ('' = full width). */
+const CELLS: string[][] = [[''], [''], ['', 'small'], ['short'], ['short'], ['short'], ['button']];
 
 /**
  * Placeholder rows while the register's first page loads: the real header and rows of the real
@@ -21,28 +23,11 @@ export function TaskTableSkeleton() {
           <tbody>
             {Array.from({ length: ROWS }, (_, row) => (
               <tr key={row}>
-                <td>
-                  <span className="skeleton-bar" />
-                </td>
-                <td>
-                  <span className="skeleton-bar" />
-                </td>
-                <td>
-                  <span className="skeleton-bar" />
-                  <span className="skeleton-bar small" />
-                </td>
-                <td>
-                  <span className="skeleton-bar short" />
-                </td>
-                <td>
-                  <span className="skeleton-bar short" />
-                </td>
-                <td>
-                  <span className="skeleton-bar short" />
-                </td>
-                <td>
-                  <span className="skeleton-bar button" />
-                </td>
+                {CELLS.map((bars, cell) => (
+                  <td key={cell}>
+                    {bars.map((size, bar) => <span key={bar} className={size ? `skeleton-bar ${size}` : 'skeleton-bar'} />)}
+                  </td>
+                ))}
               </tr>
             ))}
           </tbody>
